@@ -1,0 +1,201 @@
+/// One rating seen from its user: the item and the value r_ui.
+public struct ItemRating: Equatable, Sendable {
+  public var item: ItemIndex
+  public var value: Double
+
+  public init(item: ItemIndex, value: Double) {
+    self.item = item
+    self.value = value
+  }
+}
+
+/// One rating seen from its item: the user and the value r_ui.
+public struct UserRating: Equatable, Sendable {
+  public var user: UserIndex
+  public var value: Double
+
+  public init(user: UserIndex, value: Double) {
+    self.user = user
+    self.value = value
+  }
+}
+
+/// The sparse user × item matrix of known ratings r_ui, kept twice: by user
+/// (Surprise's `ur`) and by item (`ir`), each list in the order its ratings
+/// were added.
+///
+/// That order is part of the model, not an accident of storage: k-NN breaks
+/// ties between equally similar neighbours by it, as Surprise does, so it is
+/// kept across edits (a changed rating keeps its place; a new one goes last).
+///
+/// External ids are strings in order of first appearance; ``UserIndex`` and
+/// ``ItemIndex`` are their dense positions.
+public struct RatingMatrix: Sendable {
+  public private(set) var userIDs: [String] = []
+  public private(set) var itemIDs: [String] = []
+  private var userLookup: [String: UserIndex] = [:]
+  private var itemLookup: [String: ItemIndex] = [:]
+
+  /// r_u·: each user's ratings in insertion order.
+  public private(set) var byUser: [[ItemRating]] = []
+  /// r_·i: each item's ratings in insertion order.
+  public private(set) var byItem: [[UserRating]] = []
+
+  /// Number of known ratings, |R|.
+  public private(set) var count = 0
+  private var total = ExactSum()
+
+  public init() {}
+
+  public var userCount: Int { userIDs.count }
+  public var itemCount: Int { itemIDs.count }
+
+  /// μ, the mean of all ratings; nil when there are none.
+  ///
+  /// Kept as an exact sum so that it does not drift across edits: the
+  /// value after any edit sequence equals the one from a fresh load.
+  public var globalMean: Double? {
+    count == 0 ? nil : total.value / Double(count)
+  }
+
+  public func user(_ id: String) -> UserIndex? { userLookup[id] }
+  public func item(_ id: String) -> ItemIndex? { itemLookup[id] }
+  public func id(of user: UserIndex) -> String { userIDs[user.int] }
+  public func id(of item: ItemIndex) -> String { itemIDs[item.int] }
+
+  public var users: [UserIndex] { (0..<userCount).map(UserIndex.init) }
+  public var items: [ItemIndex] { (0..<itemCount).map(ItemIndex.init) }
+
+  /// r_ui, or nil when user u has not rated item i.
+  /// - Complexity: O(|I_u|).
+  public func rating(_ user: UserIndex, _ item: ItemIndex) -> Double? {
+    byUser[user.int].first { $0.item == item }?.value
+  }
+
+  // MARK: Growing
+
+  /// The index of the user with this id, adding the user if new.
+  @discardableResult
+  public mutating func addUser(_ id: String) -> UserIndex {
+    if let known = userLookup[id] { return known }
+    let index = UserIndex(userIDs.count)
+    userIDs.append(id)
+    userLookup[id] = index
+    byUser.append([])
+    return index
+  }
+
+  /// The index of the item with this id, adding the item if new.
+  @discardableResult
+  public mutating func addItem(_ id: String) -> ItemIndex {
+    if let known = itemLookup[id] { return known }
+    let index = ItemIndex(itemIDs.count)
+    itemIDs.append(id)
+    itemLookup[id] = index
+    byItem.append([])
+    return index
+  }
+
+  // MARK: Editing
+
+  /// Sets r_ui, keeping its place if it existed; returns the old value.
+  /// - Complexity: O(|I_u| + |U_i|).
+  @discardableResult
+  public mutating func set(_ user: UserIndex, _ item: ItemIndex,
+                           to value: Double) -> Double? {
+    precondition(value.isFinite, "RatingMatrix.set: rating must be finite")
+    if let p = byUser[user.int].firstIndex(where: { $0.item == item }) {
+      let old = byUser[user.int][p].value
+      byUser[user.int][p].value = value
+      let q = byItem[item.int].firstIndex { $0.user == user }!
+      byItem[item.int][q].value = value
+      total.remove(old)
+      total.add(value)
+      return old
+    }
+    byUser[user.int].append(ItemRating(item: item, value: value))
+    byItem[item.int].append(UserRating(user: user, value: value))
+    total.add(value)
+    count += 1
+    return nil
+  }
+
+  /// Removes r_ui if present; returns the removed value.
+  /// - Complexity: O(|I_u| + |U_i|).
+  @discardableResult
+  public mutating func remove(_ user: UserIndex, _ item: ItemIndex) -> Double? {
+    guard let p = byUser[user.int].firstIndex(where: { $0.item == item })
+    else { return nil }
+    let old = byUser[user.int].remove(at: p).value
+    let q = byItem[item.int].firstIndex { $0.user == user }!
+    byItem[item.int].remove(at: q)
+    total.remove(old)
+    count -= 1
+    return old
+  }
+
+  /// Appends a rating known to be new, without looking for a repeat.
+  /// Loaders use it and then call ``mergingRepeats()`` once.
+  public mutating func appendUnchecked(_ user: UserIndex, _ item: ItemIndex,
+                                       _ value: Double) {
+    byUser[user.int].append(ItemRating(item: item, value: value))
+    byItem[item.int].append(UserRating(user: user, value: value))
+    total.add(value)
+    count += 1
+  }
+
+  /// Collapses repeated (user, item) pairs added by ``appendUnchecked``:
+  /// the later value wins and keeps the place of the first.
+  /// - Returns: how many repeats were merged away.
+  /// - Complexity: O(|R| log d), d the largest user degree.
+  public mutating func mergingRepeats() -> Int {
+    var repeats = 0
+    for u in 0..<userCount where hasRepeat(byUser[u]) {
+      var latest: [ItemIndex: Double] = [:]
+      for entry in byUser[u] { latest[entry.item] = entry.value }
+      var seen = Set<ItemIndex>()
+      var kept: [ItemRating] = []
+      for entry in byUser[u] where seen.insert(entry.item).inserted {
+        kept.append(ItemRating(item: entry.item, value: latest[entry.item]!))
+      }
+      repeats += byUser[u].count - kept.count
+      byUser[u] = kept
+    }
+    if repeats > 0 { rebuildItemSide() }
+    return repeats
+  }
+
+  private func hasRepeat(_ list: [ItemRating]) -> Bool {
+    guard list.count > 1 else { return false }
+    let sorted = list.map(\.item.rawValue).sorted()
+    return zip(sorted, sorted.dropFirst()).contains { $0 == $1 }
+  }
+
+  /// Rebuilds the item side from the user side, keeping within each item
+  /// the relative order ratings had when first loaded (user order, then
+  /// position), and recounts the totals.
+  private mutating func rebuildItemSide() {
+    byItem = Array(repeating: [], count: itemCount)
+    total = ExactSum()
+    count = 0
+    for u in 0..<userCount {
+      for entry in byUser[u] {
+        byItem[entry.item.int].append(
+          UserRating(user: UserIndex(u), value: entry.value))
+        total.add(entry.value)
+        count += 1
+      }
+    }
+  }
+
+  /// Every rating as (user, item, value), users in index order and each
+  /// user's ratings in insertion order: the order a save writes.
+  public var triples: [(UserIndex, ItemIndex, Double)] {
+    var out: [(UserIndex, ItemIndex, Double)] = []
+    out.reserveCapacity(count)
+    for u in 0..<userCount {
+      for entry in byUser[u] { out.append((UserIndex(u), entry.item, entry.value)) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import RecscopeUI
+
+@Test func blankCellIsSpace() { #expect(Cell().character == " ") }
