@@ -199,3 +199,19 @@ public struct RatingMatrix: Sendable {
     return out
   }
 }
+
+/// A rating seen from one side, naming the index on the other side; lets
+/// the similarity kernels run the same code user-based and item-based.
+public protocol RatingEntry: Sendable {
+  /// The dense index on the other side (the item of an ``ItemRating``).
+  var other: Int { get }
+  var value: Double { get }
+}
+
+extension ItemRating: RatingEntry {
+  @inlinable public var other: Int { item.int }
+}
+
+extension UserRating: RatingEntry {
+  @inlinable public var other: Int { user.int }
+}

@@ -1,0 +1,219 @@
+/// k-NN prediction in Surprise's four forms (KNNBasic, KNNWithMeans,
+/// KNNWithZScore, KNNBaseline; Koren 2010 and Herlocker et al. 1999):
+/// among those who rated the target, the k most similar; those with
+/// similarity ≤ 0 dropped; then a similarity-weighted mean.
+extension Engine {
+  /// The neighbours of a known pair and their sums, shared by the fast
+  /// estimate and the explained prediction.
+  struct KNNCore {
+    var x: Int
+    var y: Int
+    var neighbours: [Neighbour]
+    var sumSim = 0.0
+    var sumRatings = 0.0
+    var actualK = 0
+  }
+
+  /// How a k-NN form turns its sums into a value.
+  struct KNNOutcome {
+    var raw: Double
+    var source: PredictionSource
+    /// Set when the form fell back to its own default (mean, baseline).
+    var fallback: String?
+    /// Set when the prediction is impossible (the global mean is used).
+    var impossible: String?
+  }
+
+  func knnCore(_ u: UserIndex, _ i: ItemIndex, form: Algorithm,
+               positiveOnly: Bool) -> KNNCore {
+    let basis = settings.basis
+    let (x, y) = basis == .user ? (u.int, i.int) : (i.int, u.int)
+    let row = store.row(x, ratings)
+    let neighbours = basis == .user
+      ? nearestNeighbours(among: ratings.byItem[y], similarities: row,
+                          k: settings.k, positiveOnly: positiveOnly)
+      : nearestNeighbours(among: ratings.byUser[y], similarities: row,
+                          k: settings.k, positiveOnly: positiveOnly)
+    var core = KNNCore(x: x, y: y, neighbours: neighbours)
+    let xm = moments(basis)
+    let b = form == .knnBaseline ? baselines : nil
+    let (bx, by) = basis == .user ? (b?.user, b?.item) : (b?.item, b?.user)
+    let mu = b?.globalMean ?? 0
+    // Summed best first, as Surprise does, so the digits agree.
+    for n in neighbours where n.similarity > 0 {
+      let s = n.similarity
+      core.sumSim += s
+      switch form {
+      case .knnMeans:
+        core.sumRatings += s * (n.rating - xm.means[n.index])
+      case .knnZScore:
+        core.sumRatings += s * (n.rating - xm.means[n.index]) / deviation(n.index, xm)
+      case .knnBaseline:
+        core.sumRatings += s * (n.rating - (mu + bx![n.index] + by![y]))
+      default:
+        core.sumRatings += s * n.rating
+      }
+      core.actualK += 1
+    }
+    return core
+  }
+
+  /// r̂ from the sums, or the form's fallback. Unknown pairs are handled
+  /// before; `core` is nil for them.
+  func knnOutcome(_ u: UserIndex?, _ i: ItemIndex?, form: Algorithm,
+                  _ core: KNNCore?) -> KNNOutcome {
+    guard let core, let u, let i else {
+      if form == .knnBaseline {
+        return KNNOutcome(raw: baselines.estimate(isKnown(u) ? u : nil,
+                                                  isKnown(i) ? i : nil),
+                          source: .baseline,
+                          fallback: "user and/or item unknown: baseline μ + b_u + b_i")
+      }
+      return KNNOutcome(raw: globalMean, source: .globalMean,
+                        impossible: "user and/or item is unknown")
+    }
+    let enough = core.actualK >= settings.minK && core.sumSim > 0
+    let shortfall = core.actualK < settings.minK
+      ? "\(core.actualK) neighbour\(core.actualK == 1 ? "" : "s") with "
+        + "similarity > 0, fewer than min_k = \(settings.minK)"
+      : "no neighbour with similarity > 0"
+    let ratio = core.sumRatings / core.sumSim
+    switch form {
+    case .knnBasic:
+      return enough
+        ? KNNOutcome(raw: ratio, source: .knn)
+        : KNNOutcome(raw: globalMean, source: .globalMean,
+                     impossible: "not enough neighbours")
+    case .knnMeans, .knnZScore:
+      let xm = moments(settings.basis)
+      let mean = xm.means[core.x]
+      guard enough else {
+        let side = settings.basis == .user ? "user" : "item"
+        return KNNOutcome(raw: mean, source: settings.basis == .user ? .userMean : .itemMean,
+                          fallback: "\(shortfall): \(side) mean")
+      }
+      let offset = form == .knnMeans ? ratio : ratio * deviation(core.x, xm)
+      return KNNOutcome(raw: mean + offset, source: .knn)
+    default:
+      let base = baselines.estimate(u, i)
+      return enough
+        ? KNNOutcome(raw: base + ratio, source: .knn)
+        : KNNOutcome(raw: base, source: .baseline, fallback: "\(shortfall): baseline b_ui")
+    }
+  }
+
+  func knnPrediction(_ u: UserIndex?, _ i: ItemIndex?, form: Algorithm,
+                     explain: Bool) -> Prediction {
+    let known = isKnown(u) && isKnown(i)
+    let core = known ? knnCore(u!, i!, form: form, positiveOnly: !explain) : nil
+    let outcome = knnOutcome(u, i, form: form, core)
+    var e = Explanation(method: "", formula: "")
+    if explain { e = knnExplanation(u, i, form: form, core, outcome) }
+    return finish(u, i, raw: outcome.raw, source: outcome.source,
+                  impossible: outcome.impossible, e)
+  }
+
+  private func knnExplanation(_ u: UserIndex?, _ i: ItemIndex?, form: Algorithm,
+                              _ core: KNNCore?, _ outcome: KNNOutcome) -> Explanation {
+    let basis = settings.basis
+    var e = Explanation(method: "\(form.title), \(settings.neighbourhoodSummary)",
+                        formula: Self.knnFormula(form, basis))
+    let xName = basis == .user ? "u" : "i"
+    if let reason = outcome.impossible { e.fallbacks.append("\(reason): global mean μ") }
+    if let fallback = outcome.fallback { e.fallbacks.append(fallback) }
+    guard let core else {
+      if form == .knnBaseline { e.terms = baselineTerms(u, i, &e).1 }
+      else { e.terms = [Term("μ", outcome.raw)] }
+      e.substituted = "r̂ = \(format(outcome.raw))"
+      return e
+    }
+    let xm = moments(basis)
+    let b = form == .knnBaseline ? baselines : nil
+    let (bx, by) = basis == .user ? (b?.user, b?.item) : (b?.item, b?.user)
+    e.candidateCount = basis == .user
+      ? ratings.byItem[core.y].count : ratings.byUser[core.y].count
+    e.neighbours = core.neighbours.map { n in
+      neighbourTerm(n, x: core.x, y: core.y, form: form, moments: xm,
+                    mu: b?.globalMean ?? 0, bx: bx, by: by)
+    }
+    e.sums = [Term("Σ sim", core.sumSim), Term("Σ numerator", core.sumRatings),
+              Term("k used", Double(core.actualK))]
+    let quotient = "\(format(core.sumRatings)) / \(format(core.sumSim))"
+    let raw = format(outcome.raw)
+    switch form {
+    case .knnMeans, .knnZScore:
+      let mean = xm.means[core.x]
+      e.terms.append(Term("μ_\(xName)", mean))
+      if form == .knnZScore {
+        e.terms.append(Term("σ_\(xName)", deviation(core.x, xm)))
+      }
+      e.substituted = outcome.source != .knn ? "r̂ = μ_\(xName) = \(raw)"
+        : form == .knnMeans ? "r̂ = \(format(mean)) + \(quotient) = \(raw)"
+        : "r̂ = \(format(mean)) + \(quotient) · \(format(deviation(core.x, xm))) = \(raw)"
+    case .knnBaseline:
+      e.terms = baselineTerms(u, i, &e).1
+      let base = format(baselines.estimate(u, i))
+      e.substituted = outcome.source != .knn ? "r̂ = b_ui = \(raw)"
+        : "r̂ = \(base) + \(quotient) = \(raw)"
+    default:
+      e.substituted = outcome.impossible != nil ? "r̂ = μ = \(raw)"
+        : "r̂ = \(quotient) = \(raw)"
+      if outcome.impossible != nil { e.terms = [Term("μ", outcome.raw)] }
+    }
+    return e
+  }
+
+  /// σ_x, or the σ of all ratings where σ_x is 0 (as Surprise does).
+  func deviation(_ x: Int, _ m: RowMoments) -> Double {
+    let s = m.deviations[x]
+    return s == 0 ? overallDeviation : s
+  }
+
+  private func neighbourTerm(
+    _ n: Neighbour, x: Int, y: Int, form: Algorithm, moments m: RowMoments,
+    mu: Double, bx: [Double]?, by: [Double]?
+  ) -> NeighbourTerm {
+    let own = settings.basis == .user
+    let coRated = own
+      ? pairSums(x, n.index, own: ratings.byUser, centring: .none).0.count
+      : pairSums(x, n.index, own: ratings.byItem, centring: .none).0.count
+    var offset: Double?
+    var sigma: Double?
+    var contribution = n.similarity * n.rating
+    switch form {
+    case .knnMeans:
+      offset = m.means[n.index]
+      contribution = n.similarity * (n.rating - offset!)
+    case .knnZScore:
+      offset = m.means[n.index]
+      sigma = deviation(n.index, m)
+      contribution = n.similarity * (n.rating - offset!) / sigma!
+    case .knnBaseline:
+      offset = mu + bx![n.index] + by![y]
+      contribution = n.similarity * (n.rating - offset!)
+    default:
+      break
+    }
+    return NeighbourTerm(
+      index: n.index, id: id(ofRow: n.index), similarity: n.similarity,
+      coRated: coRated, rating: n.rating, offset: offset, deviation: sigma,
+      contribution: n.similarity > 0 ? contribution : 0, used: n.similarity > 0)
+  }
+
+  static func knnFormula(_ form: Algorithm, _ basis: Basis) -> String {
+    let (x, n, r, sim) = basis == .user
+      ? ("u", "v", "r_vi", "sim(u,v)") : ("i", "j", "r_uj", "sim(i,j)")
+    switch form {
+    case .knnMeans:
+      return "r̂_ui = μ_\(x) + Σ_\(n) \(sim)·(\(r) − μ_\(n)) / Σ_\(n) \(sim)"
+    case .knnZScore:
+      return "r̂_ui = μ_\(x) + σ_\(x) · Σ_\(n) \(sim)·(\(r) − μ_\(n))/σ_\(n)"
+        + " / Σ_\(n) \(sim)"
+    case .knnBaseline:
+      let b = basis == .user ? "b_vi" : "b_uj"
+      return "r̂_ui = b_ui + Σ_\(n) \(sim)·(\(r) − \(b)) / Σ_\(n) \(sim)"
+    default:
+      return "r̂_ui = Σ_\(n) \(sim)·\(r) / Σ_\(n) \(sim)"
+    }
+  }
+}

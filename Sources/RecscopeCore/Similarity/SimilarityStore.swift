@@ -1,0 +1,146 @@
+import Dispatch
+import Foundation
+
+/// Rows of the similarity matrix for one basis and measure, computed when
+/// first asked for and kept up to date across edits.
+///
+/// Rows are cached, not the whole n × n matrix, so a large data set costs
+/// only the rows in use (the similarity row of the selected user, say);
+/// ``buildAll(_:)`` fills every row when a task needs them all.
+final class SimilarityStore {
+  let basis: Basis
+  let measure: SimilarityMeasure
+  let minSupport: Int
+  let shrinkage: Double
+  /// What ratings are centred on; the engine refreshes it before asking
+  /// for rows when the means or baselines it holds have changed.
+  var centring: ValueCentring
+
+  private var rows: [[Double]?] = []
+  private var cachedCount = 0
+  private var kernel: SimilarityKernel?
+
+  init(basis: Basis, measure: SimilarityMeasure, minSupport: Int,
+       shrinkage: Double, centring: ValueCentring, width: Int) {
+    self.basis = basis
+    self.measure = measure
+    self.minSupport = minSupport
+    self.shrinkage = shrinkage
+    self.centring = centring
+    rows = Array(repeating: nil, count: width)
+  }
+
+  var width: Int { rows.count }
+  var isComplete: Bool { cachedCount == rows.count }
+  var hasCachedRows: Bool { cachedCount > 0 }
+
+  /// sim(x, ·), computing it if needed.
+  func row(_ x: Int, _ ratings: RatingMatrix) -> [Double] {
+    if let row = rows[x] { return row }
+    let row = compute(x, ratings)
+    rows[x] = row
+    cachedCount += 1
+    return row
+  }
+
+  /// sim(x, x′) without computing a whole row when either is cached.
+  func value(_ x: Int, _ x2: Int, _ ratings: RatingMatrix) -> Double {
+    if let row = rows[x] { return row[x2] }
+    if let row = rows[x2] { return row[x] }
+    return row(x, ratings)[x2]
+  }
+
+  /// Fills every row, on all cores.
+  /// - Complexity: O(Σ_y |U_y|²) work, O(n²) memory.
+  func buildAll(_ ratings: RatingMatrix) {
+    let n = rows.count
+    let missing = (0..<n).filter { rows[$0] == nil }
+    guard !missing.isEmpty else { return }
+    var fresh = [[Double]](repeating: [], count: missing.count)
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount,
+                             missing.count))
+    let (measure, minSupport, shrinkage, centring, basis) =
+      (self.measure, self.minSupport, self.shrinkage, self.centring, self.basis)
+    fresh.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedSendable(buffer)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var kernel = SimilarityKernel(
+          measure: measure, minSupport: minSupport, shrinkage: shrinkage,
+          centring: centring, width: n)
+        var slot = worker
+        while slot < missing.count {
+          out.value[slot] = Self.compute(missing[slot], ratings, basis, &kernel)
+          slot += workers
+        }
+      }
+    }
+    for (slot, x) in missing.enumerated() { rows[x] = fresh[slot] }
+    cachedCount = n
+  }
+
+  /// Recomputes the rows of `changed` and copies each into the matching
+  /// column of every cached row, so cached rows stay exact.
+  /// - Complexity: O(|changed| · (row cost + cached rows)).
+  func refresh(_ changed: [Int], _ ratings: RatingMatrix) {
+    guard hasCachedRows else { return }
+    for x in changed {
+      let row = compute(x, ratings)
+      if rows[x] == nil { cachedCount += 1 }
+      rows[x] = row
+      for x2 in rows.indices where x2 != x && rows[x2] != nil {
+        rows[x2]![x] = row[x2]
+      }
+    }
+  }
+
+  /// Forgets every row, for edits whose effect is global.
+  func invalidateAll() {
+    rows = Array(repeating: nil, count: rows.count)
+    cachedCount = 0
+  }
+
+  /// Makes room for newly added rows (no ratings yet: similarity 0 with
+  /// everyone but themselves).
+  func grow(to width: Int) {
+    guard width > rows.count else { return }
+    let added = width - rows.count
+    for x in rows.indices where rows[x] != nil {
+      rows[x]!.append(contentsOf: repeatElement(0, count: added))
+    }
+    for x in rows.count..<width {
+      var row = [Double](repeating: 0, count: width)
+      row[x] = 1
+      rows.append(row)
+      cachedCount += 1
+    }
+    kernel = nil
+  }
+
+  private func compute(_ x: Int, _ ratings: RatingMatrix) -> [Double] {
+    if kernel == nil || kernel!.width != rows.count {
+      kernel = SimilarityKernel(measure: measure, minSupport: minSupport,
+                                shrinkage: shrinkage, centring: centring,
+                                width: rows.count)
+    }
+    kernel!.centring = centring
+    return Self.compute(x, ratings, basis, &kernel!)
+  }
+
+  private static func compute(_ x: Int, _ ratings: RatingMatrix, _ basis: Basis,
+                              _ kernel: inout SimilarityKernel) -> [Double] {
+    var row = [Double](repeating: 0, count: kernel.width)
+    row.withUnsafeMutableBufferPointer { out in
+      switch basis {
+      case .user: kernel.row(of: x, own: ratings.byUser, other: ratings.byItem, into: out)
+      case .item: kernel.row(of: x, own: ratings.byItem, other: ratings.byUser, into: out)
+      }
+    }
+    return row
+  }
+}
+
+/// Lets a buffer cross into concurrent workers that write disjoint slots.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+  var value: Value
+  init(_ value: Value) { self.value = value }
+}
