@@ -77,14 +77,14 @@ extension Engine {
     switch contentScore(u, i) {
     case .failure(let gap):
       e.fallbacks.append("\(gap): user centre c_u")
-      e.substituted = "r̂ = c_u = \(format(centre))"
+      e.substituted = "r̂ = c_u = \(display(centre))"
       return finish(u, i, raw: centre, source: .userMean, impossible: gap.description, e)
     case .success(let s):
       let spread = contentSpread
       let raw = centre + spread * s
       e.terms += [Term("σ", spread), Term("cos(p_u, w_i)", s)]
-      e.substituted = "r̂ = \(format(centre)) + \(format(spread)) · \(format(s))"
-        + " = \(format(raw))"
+      e.substituted = "r̂ = \(display(centre)) + \(display(spread)) · \(display(s))"
+        + " = \(display(raw))"
       return finish(u, i, raw: raw, source: .content, e)
     }
   }
@@ -117,13 +117,13 @@ extension Engine {
       return cf
     }
     var e = cf.explanation
-    e.method = "hybrid: \(format(w)) × k-NN with means + \(format(1 - w)) × content"
+    e.method = "hybrid: \(display(w)) × k-NN with means + \(display(1 - w)) × content"
     e.formula = "r̂_ui = w · r̂_knn + (1 − w) · r̂_content"
     e.terms = [Term("w", w), Term("r̂_knn", cf.estimate),
                Term("r̂_content", content.estimate)] + e.terms
     let raw = w * cf.estimate + (1 - w) * content.estimate
-    e.substituted = "r̂ = \(format(w)) · \(format(cf.estimate)) + \(format(1 - w)) · "
-      + "\(format(content.estimate)) = \(format(raw))"
+    e.substituted = "r̂ = \(display(w)) · \(display(cf.estimate)) + \(display(1 - w)) · "
+      + "\(display(content.estimate)) = \(display(raw))"
     return finish(u, i, raw: raw, source: .hybrid, e)
   }
 }

@@ -124,7 +124,7 @@ extension Engine {
     guard let core else {
       if form == .knnBaseline { e.terms = baselineTerms(u, i, &e).1 }
       else { e.terms = [Term("μ", outcome.raw)] }
-      e.substituted = "r̂ = \(format(outcome.raw))"
+      e.substituted = "r̂ = \(display(outcome.raw))"
       return e
     }
     let xm = moments(basis)
@@ -138,8 +138,8 @@ extension Engine {
     }
     e.sums = [Term("Σ sim", core.sumSim), Term("Σ numerator", core.sumRatings),
               Term("k used", Double(core.actualK))]
-    let quotient = "\(format(core.sumRatings)) / \(format(core.sumSim))"
-    let raw = format(outcome.raw)
+    let quotient = "\(display(core.sumRatings)) / \(display(core.sumSim))"
+    let raw = display(outcome.raw)
     switch form {
     case .knnMeans, .knnZScore:
       let mean = xm.means[core.x]
@@ -148,11 +148,11 @@ extension Engine {
         e.terms.append(Term("σ_\(xName)", deviation(core.x, xm)))
       }
       e.substituted = outcome.source != .knn ? "r̂ = μ_\(xName) = \(raw)"
-        : form == .knnMeans ? "r̂ = \(format(mean)) + \(quotient) = \(raw)"
-        : "r̂ = \(format(mean)) + \(quotient) · \(format(deviation(core.x, xm))) = \(raw)"
+        : form == .knnMeans ? "r̂ = \(display(mean)) + \(quotient) = \(raw)"
+        : "r̂ = \(display(mean)) + \(quotient) · \(display(deviation(core.x, xm))) = \(raw)"
     case .knnBaseline:
       e.terms = baselineTerms(u, i, &e).1
-      let base = format(baselines.estimate(u, i))
+      let base = display(baselines.estimate(u, i))
       e.substituted = outcome.source != .knn ? "r̂ = b_ui = \(raw)"
         : "r̂ = \(base) + \(quotient) = \(raw)"
     default:

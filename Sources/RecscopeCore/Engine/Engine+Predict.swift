@@ -48,7 +48,7 @@ extension Engine {
     let mu = globalMean
     e.fallbacks.append("\(why): global mean μ")
     e.terms.append(Term("μ", mu))
-    e.substituted = "r̂ = μ = \(format(mu))"
+    e.substituted = "r̂ = μ = \(display(mu))"
     return finish(u, i, raw: mu, source: .globalMean, impossible: why, e)
   }
 
@@ -56,19 +56,19 @@ extension Engine {
     var e = Explanation(method: "global mean", formula: "r̂_ui = μ")
     let mu = globalMean
     e.terms = [Term("μ", mu)]
-    e.substituted = "r̂ = \(format(mu))"
+    e.substituted = "r̂ = \(display(mu))"
     return finish(u, i, raw: mu, source: .globalMean, e)
   }
 
   func baselinePrediction(_ u: UserIndex?, _ i: ItemIndex?) -> Prediction {
     var e = Explanation(method: "baseline (ALS, \(settings.baselines.epochs) epochs, "
-                          + "reg_u=\(format(settings.baselines.userRegularization)), "
-                          + "reg_i=\(format(settings.baselines.itemRegularization)))",
+                          + "reg_u=\(display(settings.baselines.userRegularization)), "
+                          + "reg_i=\(display(settings.baselines.itemRegularization)))",
                         formula: "r̂_ui = μ + b_u + b_i")
     let (raw, terms) = baselineTerms(u, i, &e)
     e.terms = terms
-    e.substituted = "r̂ = " + terms.map { format($0.value) }.joined(separator: " + ")
-      + " = \(format(raw))"
+    e.substituted = "r̂ = " + terms.map { display($0.value) }.joined(separator: " + ")
+      + " = \(display(raw))"
     return finish(u, i, raw: raw, source: .baseline, e)
   }
 

@@ -8,7 +8,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .invalidSettings(let why): return why
     case .ratingOutsideScale(let value, let scale):
-      return "rating \(format(value)) lies outside the scale \(scale)"
+      return "rating \(exact(value)) lies outside the scale \(scale)"
     case .unknownFeature(let name): return "there is no feature named '\(name)'"
     }
   }

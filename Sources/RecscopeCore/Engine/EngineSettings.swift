@@ -81,13 +81,7 @@ public struct EngineSettings: Equatable, Sendable, Codable {
   var neighbourhoodSummary: String {
     var s = "\(basis.rawValue)-based, \(similarity.rawValue), k=\(k), min_k=\(minK)"
     if minSupport != 1 { s += ", min_support=\(minSupport)" }
-    if similarity == .pearsonBaseline { s += ", shrinkage=\(format(shrinkage))" }
+    if similarity == .pearsonBaseline { s += ", shrinkage=\(exact(shrinkage))" }
     return s
   }
-}
-
-/// Shortest decimal form of a number for explanations and tables.
-func format(_ value: Double) -> String {
-  if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-  return String(value)
 }

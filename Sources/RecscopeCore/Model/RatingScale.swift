@@ -42,10 +42,6 @@ public struct RatingScale: Equatable, Hashable, Sendable, CustomStringConvertibl
   }
 
   public var description: String {
-    "\(RatingScale.format(lower)):\(RatingScale.format(upper))"
-  }
-
-  static func format(_ v: Double) -> String {
-    v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    "\(exact(lower)):\(exact(upper))"
   }
 }

@@ -1,0 +1,91 @@
+/// Explanations as plain text lines: what `--explain` prints and what the
+/// explorer's explanation overlay shows (and copies).
+extension Engine {
+  public func explanationLines(for p: Prediction) -> [String] {
+    let e = p.explanation
+    let user = p.user.map { ratings.id(of: $0) } ?? "?"
+    let item = p.item.map { ratings.id(of: $0) } ?? "?"
+    var lines = ["r̂(\(user), \(item)) = \(display(p.estimate))  by \(p.source.rawValue)"]
+    lines.append("method    \(e.method)")
+    lines.append("formula   \(e.formula)")
+    if !e.terms.isEmpty {
+      lines.append("terms     " + e.terms.map { "\($0.name) = \(display($0.value))" }
+        .joined(separator: ", "))
+    }
+    if !e.neighbours.isEmpty || e.candidateCount > 0 {
+      lines += neighbourTable(e)
+    }
+    if !e.sums.isEmpty {
+      lines.append("sums      " + e.sums.map { "\($0.name) = \(display($0.value))" }
+        .joined(separator: ", "))
+    }
+    if !e.substituted.isEmpty { lines.append("value     \(e.substituted)") }
+    if p.raw != p.estimate {
+      lines.append("clipped   \(display(p.raw)) → \(display(p.estimate)) "
+                   + "(scale \(dataset.scale))")
+    }
+    for (n, f) in e.fallbacks.enumerated() {
+      lines.append((n == 0 ? "fallback  " : "          ") + f)
+    }
+    return lines
+  }
+
+  private func neighbourTable(_ e: Explanation) -> [String] {
+    let userBased = settings.basis == .user
+    let who = userBased ? "v" : "j"
+    let r = userBased ? "r_vi" : "r_uj"
+    var lines = ["neighbours \(e.neighbours.count) nearest of \(e.candidateCount) "
+                 + "who rated the target (k = \(settings.k))"]
+    let hasOffset = e.neighbours.contains { $0.offset != nil }
+    let hasSigma = e.neighbours.contains { $0.deviation != nil }
+    var header = [who, "sim", "n", r]
+    if hasOffset {
+      header.append(settings.algorithm == .knnBaseline ? "b_\(who)" : "μ_\(who)")
+    }
+    if hasSigma { header.append("σ_\(who)") }
+    header.append("contribution")
+    var rows = [header]
+    for n in e.neighbours {
+      var row = [n.id, display(n.similarity), String(n.coRated), display(n.rating)]
+      if hasOffset { row.append(n.offset.map { display($0) } ?? "") }
+      if hasSigma { row.append(n.deviation.map { display($0) } ?? "") }
+      row.append(n.used ? display(n.contribution) : "dropped (sim ≤ 0)")
+      rows.append(row)
+    }
+    return alignedColumns(rows).map { "  " + $0 }
+  }
+
+  public func explanationLines(for s: SimilarityExplanation) -> [String] {
+    let side = s.basis == .user ? "users" : "items"
+    var lines = ["sim(\(s.xID), \(s.otherID)) = \(display(s.value))  "
+                 + "\(s.measure.rawValue) between \(side), \(s.sums.count) co-rated"]
+    lines.append("formula   \(s.formula)")
+    if !s.entries.isEmpty {
+      let centred = s.entries.contains { $0.value != $0.rating || $0.otherValue != $0.otherRating }
+      var rows = [[s.basis == .user ? "item" : "user", "r_\(s.xID)", "r_\(s.otherID)"]
+                  + (centred ? ["a", "b"] : [])]
+      for entry in s.entries {
+        rows.append([entry.id, display(entry.rating), display(entry.otherRating)]
+                    + (centred ? [display(entry.value), display(entry.otherValue)] : []))
+      }
+      lines += alignedColumns(rows).map { "  " + $0 }
+    }
+    lines.append("value     \(s.substituted)")
+    if let note = s.note { lines.append("note      \(note)") }
+    return lines
+  }
+}
+
+/// Pads columns to their widest cell, two spaces apart.
+public func alignedColumns(_ rows: [[String]]) -> [String] {
+  let columns = rows.map(\.count).max() ?? 0
+  var widths = [Int](repeating: 0, count: columns)
+  for row in rows {
+    for (c, cell) in row.enumerated() { widths[c] = max(widths[c], cell.count) }
+  }
+  return rows.map { row in
+    row.enumerated().map { c, cell in
+      c == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[c] - cell.count)
+    }.joined(separator: "  ")
+  }
+}
