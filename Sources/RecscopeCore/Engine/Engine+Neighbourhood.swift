@@ -24,37 +24,85 @@ extension Engine {
     var impossible: String?
   }
 
-  func knnCore(_ u: UserIndex, _ i: ItemIndex, form: Algorithm,
-               positiveOnly: Bool) -> KNNCore {
+  /// What a k-NN form reads besides the similarities, gathered once per
+  /// request rather than once per target item.
+  struct KNNContext {
+    let form: Algorithm
+    let basis: Basis
+    /// μ_x′ and σ_x′ (σ of all ratings where σ_x′ is 0) on the compared side.
+    let means: [Double]
+    let deviations: [Double]
+    /// μ and the biases of the compared (x) and other (y) side.
+    let mu: Double
+    let bx: [Double]
+    let by: [Double]
+
+    /// The neighbour's term in the numerator, before weighting by sim
+    /// (z-score divides after weighting, and is summed apart).
+    @inline(__always)
+    func centred(_ n: Neighbour, y: Int) -> Double {
+      switch form {
+      case .knnMeans: return n.rating - means[n.index]
+      case .knnBaseline: return n.rating - (mu + bx[n.index] + by[y])
+      default: return n.rating
+      }
+    }
+  }
+
+  func knnContext(_ form: Algorithm) -> KNNContext {
     let basis = settings.basis
-    let (x, y) = basis == .user ? (u.int, i.int) : (i.int, u.int)
-    let row = store.row(x, ratings)
-    let neighbours = basis == .user
-      ? nearestNeighbours(among: ratings.byItem[y], similarities: row,
-                          k: settings.k, positiveOnly: positiveOnly)
-      : nearestNeighbours(among: ratings.byUser[y], similarities: row,
-                          k: settings.k, positiveOnly: positiveOnly)
-    var core = KNNCore(x: x, y: y, neighbours: neighbours)
-    let xm = moments(basis)
+    let m = moments(basis)
+    var deviations: [Double] = []
+    if form == .knnZScore {
+      let overall = overallDeviation
+      deviations = m.deviations.map { $0 == 0 ? overall : $0 }
+    }
     let b = form == .knnBaseline ? baselines : nil
     let (bx, by) = basis == .user ? (b?.user, b?.item) : (b?.item, b?.user)
-    let mu = b?.globalMean ?? 0
-    // Summed best first, as Surprise does, so the digits agree.
-    for n in neighbours where n.similarity > 0 {
-      let s = n.similarity
-      core.sumSim += s
-      switch form {
-      case .knnMeans:
-        core.sumRatings += s * (n.rating - xm.means[n.index])
-      case .knnZScore:
-        core.sumRatings += s * (n.rating - xm.means[n.index]) / deviation(n.index, xm)
-      case .knnBaseline:
-        core.sumRatings += s * (n.rating - (mu + bx![n.index] + by![y]))
-      default:
-        core.sumRatings += s * n.rating
+    return KNNContext(form: form, basis: basis, means: m.means, deviations: deviations,
+                      mu: b?.globalMean ?? 0, bx: bx ?? [], by: by ?? [])
+  }
+
+  /// The neighbours of a known pair and their sums. Explained, the k
+  /// nearest are listed best first and summed in that order (Surprise's,
+  /// so the digits agree); otherwise only positive ones are picked and
+  /// summed as picked, which differs at most in the last bits.
+  func knnCore(_ u: UserIndex, _ i: ItemIndex, _ context: KNNContext,
+               explain: Bool, picker: inout NeighbourPicker) -> KNNCore {
+    let (x, y) = context.basis == .user ? (u.int, i.int) : (i.int, u.int)
+    let row = store.row(x, ratings)
+    var core = KNNCore(x: x, y: y, neighbours: [])
+    func add(_ n: Neighbour) {
+      core.sumSim += n.similarity
+      // Written as Surprise writes it: sim · (r − offset) [/ σ].
+      if context.form == .knnZScore {
+        core.sumRatings += n.similarity * (n.rating - context.means[n.index])
+          / context.deviations[n.index]
+      } else {
+        core.sumRatings += n.similarity * context.centred(n, y: y)
       }
       core.actualK += 1
     }
+    if explain {
+      core.neighbours = context.basis == .user
+        ? nearestNeighbours(among: ratings.byItem[y], similarities: row, k: settings.k)
+        : nearestNeighbours(among: ratings.byUser[y], similarities: row, k: settings.k)
+      for n in core.neighbours where n.similarity > 0 { add(n) }
+      return core
+    }
+    let k = settings.k
+    row.withUnsafeBufferPointer { sims in
+      if context.basis == .user {
+        ratings.byItem[y].withUnsafeBufferPointer {
+          picker.pick(among: $0, similarities: sims, k: k, positiveOnly: true)
+        }
+      } else {
+        ratings.byUser[y].withUnsafeBufferPointer {
+          picker.pick(among: $0, similarities: sims, k: k, positiveOnly: true)
+        }
+      }
+    }
+    for n in picker.picked { add(n) }
     return core
   }
 
@@ -105,7 +153,9 @@ extension Engine {
   func knnPrediction(_ u: UserIndex?, _ i: ItemIndex?, form: Algorithm,
                      explain: Bool) -> Prediction {
     let known = isKnown(u) && isKnown(i)
-    let core = known ? knnCore(u!, i!, form: form, positiveOnly: !explain) : nil
+    var picker = NeighbourPicker()
+    let core = known
+      ? knnCore(u!, i!, knnContext(form), explain: explain, picker: &picker) : nil
     let outcome = knnOutcome(u, i, form: form, core)
     var e = Explanation(method: "", formula: "")
     if explain { e = knnExplanation(u, i, form: form, core, outcome) }

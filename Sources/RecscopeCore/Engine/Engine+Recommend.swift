@@ -23,14 +23,39 @@ extension Engine {
   ///   only the user's similarity row, item-based needs every item's.
   public func recommend(for u: UserIndex, count: Int) -> RecommendationList {
     let rated = Set(ratings.byUser[u.int].map(\.item))
-    if rated.isEmpty {
+    if rated.isEmpty || ratings.byUser[u.int].isEmpty {
       return RecommendationList(user: u, items: popular(excluding: rated, count: count),
                                 note: "no ratings yet: most popular")
     }
     var list: [Recommendation] = []
     list.reserveCapacity(ratings.itemCount - rated.count)
-    for i in 0..<ratings.itemCount where !rated.contains(ItemIndex(i)) {
-      list.append(quickEstimate(u, ItemIndex(i)))
+    let form = settings.algorithm
+    if [.knnBasic, .knnMeans, .knnZScore, .knnBaseline].contains(form) {
+      let context = knnContext(form)
+      var picker = NeighbourPicker()
+      let sweep = settings.basis == .user ? neighbourSweep(u, context) : nil
+      for i in 0..<ratings.itemCount where !rated.contains(ItemIndex(i)) {
+        let item = ItemIndex(i)
+        var core: KNNCore?
+        if let sweep, !sweep.tied[i] {
+          core = KNNCore(x: u.int, y: i, neighbours: [], sumSim: sweep.sumSim[i],
+                         sumRatings: sweep.sumRatings[i], actualK: Int(sweep.count[i]))
+        }
+        if core == nil && isKnown(item) {
+          core = knnCore(u, item, context, explain: false, picker: &picker)
+        }
+        if !isKnown(item) { core = nil }
+        let outcome = knnOutcome(u, item, form: form, core)
+        list.append(Recommendation(item: item, score: dataset.scale.clip(outcome.raw),
+                                   source: outcome.source,
+                                   wasImpossible: outcome.impossible != nil))
+      }
+    } else {
+      for i in 0..<ratings.itemCount where !rated.contains(ItemIndex(i)) {
+        let p = predict(u, ItemIndex(i), explain: false)
+        list.append(Recommendation(item: ItemIndex(i), score: p.estimate,
+                                   source: p.source, wasImpossible: p.wasImpossible))
+      }
     }
     let top = Self.top(list, count) {
       $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item
@@ -43,6 +68,69 @@ extension Engine {
     return RecommendationList(user: u, items: top, note: note)
   }
 
+  /// Per-item k-NN sums for every item at once, user-based.
+  struct NeighbourSweep {
+    var sumSim: [Double]
+    var sumRatings: [Double]
+    var count: [Int32]
+    /// Items whose k-th neighbour ties with one left out: the picker
+    /// redoes them, since only it breaks such ties by rating order.
+    var tied: [Bool]
+  }
+
+  /// Visits the user's positive neighbours from most to least similar
+  /// and hands each of their ratings to its item until the item has k:
+  /// every item gets its k nearest in one pass over the neighbours'
+  /// ratings, instead of a selection among each item's raters.
+  /// - Complexity: O(n log n + Σ_v |I_v|) over positive neighbours v.
+  func neighbourSweep(_ u: UserIndex, _ context: KNNContext) -> NeighbourSweep {
+    let row = store.row(u.int, ratings)
+    let items = ratings.itemCount
+    var order: [Int32] = []
+    order.reserveCapacity(row.count)
+    for (v, s) in row.enumerated() where s > 0 && v != u.int { order.append(Int32(v)) }
+    order.sort { row[Int($0)] != row[Int($1)] ? row[Int($0)] > row[Int($1)] : $0 < $1 }
+    var sumSim = [Double](repeating: 0, count: items)
+    var sumRatings = [Double](repeating: 0, count: items)
+    var count = [Int32](repeating: 0, count: items)
+    var tied = [Bool](repeating: false, count: items)
+    var last = [Double](repeating: 0, count: items)
+    let k = Int32(settings.k)
+    let zScore = context.form == .knnZScore
+    let byUser = ratings.byUser
+    sumSim.withUnsafeMutableBufferPointer { sumSim in
+    sumRatings.withUnsafeMutableBufferPointer { sumRatings in
+    count.withUnsafeMutableBufferPointer { count in
+    tied.withUnsafeMutableBufferPointer { tied in
+    last.withUnsafeMutableBufferPointer { last in
+      for v32 in order {
+        let v = Int(v32)
+        let s = row[v]
+        byUser[v].withUnsafeBufferPointer { ratingsOfV in
+          for e in ratingsOfV {
+            let j = e.item.int
+            if count[j] < k {
+              count[j] += 1
+              sumSim[j] += s
+              if zScore {
+                sumRatings[j] += s * (e.value - context.means[v]) / context.deviations[v]
+              } else {
+                let n = Neighbour(index: v, similarity: s, rating: e.value, position: 0)
+                sumRatings[j] += s * context.centred(n, y: j)
+              }
+              last[j] = s
+            } else if s == last[j] {
+              tied[j] = true
+            }
+          }
+        }
+      }
+    }}}}}
+    let sweep = NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count,
+                               tied: tied)
+    return sweep
+  }
+
   /// Items by number of ratings, then by order in the data.
   func popular(excluding rated: Set<ItemIndex>, count: Int) -> [Recommendation] {
     var list: [Recommendation] = []
@@ -53,23 +141,6 @@ extension Engine {
     }
     return Self.top(list, count) {
       $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item
-    }
-  }
-
-  /// r̂_ui without building an explanation: the path top-N takes.
-  func quickEstimate(_ u: UserIndex, _ i: ItemIndex) -> Recommendation {
-    let form = settings.algorithm
-    switch form {
-    case .knnBasic, .knnMeans, .knnZScore, .knnBaseline:
-      let core = isKnown(i) ? knnCore(u, i, form: form, positiveOnly: true) : nil
-      let outcome = knnOutcome(u, i, form: form, core)
-      return Recommendation(item: i, score: dataset.scale.clip(outcome.raw),
-                            source: outcome.source,
-                            wasImpossible: outcome.impossible != nil)
-    default:
-      let p = predict(u, i, explain: false)
-      return Recommendation(item: i, score: p.estimate, source: p.source,
-                            wasImpossible: p.wasImpossible)
     }
   }
 

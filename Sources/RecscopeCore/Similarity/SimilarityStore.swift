@@ -50,31 +50,39 @@ final class SimilarityStore {
     return row(x, ratings)[x2]
   }
 
-  /// Fills every row, on all cores.
+  /// Fills every row, on all cores. Each pair is computed once, from its
+  /// lower-indexed row, and mirrored (the kernel's sums are symmetric to
+  /// the last bit).
   /// - Complexity: O(Σ_y |U_y|²) work, O(n²) memory.
   func buildAll(_ ratings: RatingMatrix) {
     let n = rows.count
-    let missing = (0..<n).filter { rows[$0] == nil }
-    guard !missing.isEmpty else { return }
-    var fresh = [[Double]](repeating: [], count: missing.count)
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount,
-                             missing.count))
+    guard !isComplete else { return }
+    var fresh = [[Double]](repeating: [], count: n)
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
     let (measure, minSupport, shrinkage, centring, basis) =
       (self.measure, self.minSupport, self.shrinkage, self.centring, self.basis)
+    let sorted = SortedRatings(ratings, basis: basis)
     fresh.withUnsafeMutableBufferPointer { buffer in
       let out = UncheckedSendable(buffer)
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var kernel = SimilarityKernel(
           measure: measure, minSupport: minSupport, shrinkage: shrinkage,
           centring: centring, width: n)
-        var slot = worker
-        while slot < missing.count {
-          out.value[slot] = Self.compute(missing[slot], ratings, basis, &kernel)
-          slot += workers
+        // Interleaved rows balance the shrinking upper-triangle work.
+        var x = worker
+        while x < n {
+          out.value[x] = sorted.row(x, &kernel)
+          x += workers
         }
       }
     }
-    for (slot, x) in missing.enumerated() { rows[x] = fresh[slot] }
+    for x in 1..<max(1, n) {
+      var row = fresh[x]
+      fresh[x] = []
+      for x2 in 0..<x { row[x2] = fresh[x2][x] }
+      fresh[x] = row
+    }
+    rows = fresh.map { Optional($0) }
     cachedCount = n
   }
 
@@ -133,6 +141,37 @@ final class SimilarityStore {
       switch basis {
       case .user: kernel.row(of: x, own: ratings.byUser, other: ratings.byItem, into: out)
       case .item: kernel.row(of: x, own: ratings.byItem, other: ratings.byUser, into: out)
+      }
+    }
+    return row
+  }
+}
+
+/// The rating lists a full build reads, each list of the other side
+/// sorted by index so a row can start past the pairs already computed.
+private struct SortedRatings: Sendable {
+  let basis: Basis
+  let byUser: [[ItemRating]]
+  let byItem: [[UserRating]]
+
+  init(_ ratings: RatingMatrix, basis: Basis) {
+    self.basis = basis
+    if basis == .user {
+      byUser = ratings.byUser
+      byItem = ratings.byItem.map { $0.sorted { $0.user < $1.user } }
+    } else {
+      byUser = ratings.byUser.map { $0.sorted { $0.item < $1.item } }
+      byItem = ratings.byItem
+    }
+  }
+
+  /// sim(x, x′) for x′ ≥ x.
+  func row(_ x: Int, _ kernel: inout SimilarityKernel) -> [Double] {
+    var row = [Double](repeating: 0, count: kernel.width)
+    row.withUnsafeMutableBufferPointer { out in
+      switch basis {
+      case .user: kernel.row(of: x, own: byUser, other: byItem, into: out, after: x)
+      case .item: kernel.row(of: x, own: byItem, other: byUser, into: out, after: x)
       }
     }
     return row

@@ -18,4 +18,16 @@ enum ValueCentring: Sendable {
     case .baseline(let mu, let bx, let by): return rating - ((mu + by[y]) + bx[x])
     }
   }
+
+  /// The part of the centring fixed by y, and the per-x biases still to
+  /// add, so kernels hoist the lookups out of their inner loop:
+  /// value(r, x, y) = r − (shift + biases[x]), or r − shift without biases.
+  @inline(__always)
+  func shift(y: Int) -> (Double, [Double]?) {
+    switch self {
+    case .none: return (0, nil)
+    case .otherMean(let means): return (means[y], nil)
+    case .baseline(let mu, let bx, let by): return (mu + by[y], bx)
+    }
+  }
 }
