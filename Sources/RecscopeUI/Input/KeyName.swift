@@ -89,11 +89,16 @@ enum KeyName {
   private static func unknown(
     _ token: String, line: Int, head: String
   ) -> KeyScriptError {
-    let closest = suggestions.min { a, b in
-      editDistance(head, firstWord(a)) < editDistance(head, firstWord(b))
+    // Closest by edit distance; on a tie, the longer shared beginning
+    // wins, so "pgdown" suggests PgDn rather than Down.
+    func rank(_ name: String) -> (Int, Int) {
+      let word = firstWord(name)
+      let shared = zip(head, word).prefix { $0 == $1 }.count
+      return (editDistance(head, word), -shared)
     }
+    let closest = suggestions.min { rank($0) < rank($1) }
     var fix = "key names include <Enter>, <Esc>, <Up>, <C-r>, <F1>"
-    if let closest, editDistance(head, firstWord(closest)) <= 2 {
+    if let closest, !head.isEmpty, rank(closest).0 <= 2 {
       fix = "did you mean <\(closest)>?"
     }
     return KeyScriptError(
