@@ -48,7 +48,9 @@ extension CursesTerminal {
   }
 
   /// The pair for a resolved style, defined on first use.
-  private func colorPair(for style: ResolvedStyle, lasted: inout Bool) -> Int32 {
+  private func colorPair(
+    for style: ResolvedStyle, lasted: inout Bool
+  ) -> Int32 {
     guard colorMode != .none else { return 0 }
     let foreground = cursesColor(style.foreground, foreground: true)
     let background = cursesColor(style.background, foreground: false)
@@ -128,7 +130,8 @@ extension CursesTerminal {
     if columns == 1 {
       return ([wchar_t(bitPattern: base.value), 0], true)
     }
-    let replacement: wchar_t = Curses.columns(of: "\u{FFFD}") == 1 ? 0xFFFD : 0x3F
+    let replacement: wchar_t =
+      Curses.columns(of: "\u{FFFD}") == 1 ? 0xFFFD : 0x3F
     return ([replacement, 0], cell.width == 2)
   }
 }

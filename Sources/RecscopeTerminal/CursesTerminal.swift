@@ -90,6 +90,11 @@ public final class CursesTerminal {
     defaultColors = colors.defaults
     directColor = colors.colors >= 1 << 24
     pairs = ColorPairTable(capacity: Int32(clamping: colors.pairs))
+    // TODO(color): COLORTERM=truecolor with a 256-colour terminfo entry
+    // gets 256 colours, because curses can only send 24-bit colour when
+    // the entry has direct colour (TERM=xterm-direct). Opening the screen
+    // with such an entry when COLORTERM asks for it, and the system has
+    // one, would close this.
     colorMode = min(
       ColorMode.detect(
         option: options.color, environment: options.environment,

@@ -145,6 +145,20 @@ struct ScreenLayoutTests {
     #expect(grid.textRows[19] == "? help")
   }
 
+  @Test func clicksFindTheirPane() {
+    let split = ScreenLayout(size: Size(width: 80, height: 24), focus: .matrix)
+    #expect(split.pane(atX: 0, y: 0, focus: .matrix) == .matrix)
+    #expect(split.pane(atX: 50, y: 5, focus: .matrix) == .heatmap)
+    #expect(split.pane(atX: 79, y: 22, focus: .matrix) == .recommendations)
+    #expect(split.pane(atX: 10, y: 23, focus: .matrix) == nil)
+
+    let tabbed = ScreenLayout(size: Size(width: 40, height: 12), focus: .heatmap)
+    #expect(tabbed.pane(atX: 3, y: 0, focus: .heatmap) == .matrix)
+    #expect(tabbed.pane(atX: 20, y: 0, focus: .heatmap) == .recommendations)
+    #expect(tabbed.pane(atX: 39, y: 0, focus: .heatmap) == nil)
+    #expect(tabbed.pane(atX: 5, y: 5, focus: .heatmap) == .heatmap)
+  }
+
   @Test func tooSmallScreenSaysWhatItNeeds() {
     func rows(_ width: Int, _ height: Int) -> [String] {
       let size = Size(width: width, height: height)

@@ -107,7 +107,9 @@ public struct ColorRamp: Sendable {
     return min(Int(centre * Double(count) / Double(binCount)), count - 1)
   }
 
-  private static func interpolate(_ anchors: [RGB], at fraction: Double) -> RGB {
+  private static func interpolate(
+    _ anchors: [RGB], at fraction: Double
+  ) -> RGB {
     let position = min(max(fraction, 0), 1) * Double(anchors.count - 1)
     let index = min(Int(position), anchors.count - 2)
     return anchors[index].mixed(

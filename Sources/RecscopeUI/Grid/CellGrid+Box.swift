@@ -1,21 +1,3 @@
-/// The line style of a box.
-///
-/// The focused pane uses ``heavy`` lines, so focus shows by shape as well
-/// as by colour.
-public enum BoxLines: Sendable {
-  case light, heavy, double, rounded
-
-  /// Top-left, top-right, bottom-left, bottom-right, horizontal, vertical.
-  var glyphs: [Character] {
-    switch self {
-    case .light: ["┌", "┐", "└", "┘", "─", "│"]
-    case .heavy: ["┏", "┓", "┗", "┛", "━", "┃"]
-    case .double: ["╔", "╗", "╚", "╝", "═", "║"]
-    case .rounded: ["╭", "╮", "╰", "╯", "─", "│"]
-    }
-  }
-}
-
 extension CellGrid {
   /// Draws a box along the edges of `rect` with an optional title in its
   /// top edge: `┌ Title ───┐`.
@@ -49,13 +31,17 @@ extension CellGrid {
   }
 
   /// A horizontal line of `─` across `rect`'s top row.
-  public mutating func drawHorizontalLine(_ rect: Rect, style: Style = .border) {
+  public mutating func drawHorizontalLine(
+    _ rect: Rect, style: Style = .border
+  ) {
     put(String(repeating: "─", count: rect.width),
         x: rect.x, y: rect.y, style: style, clip: rect)
   }
 
   /// A vertical line of `│` down `rect`'s left column.
-  public mutating func drawVerticalLine(_ rect: Rect, style: Style = .border) {
+  public mutating func drawVerticalLine(
+    _ rect: Rect, style: Style = .border
+  ) {
     for row in rect.y..<rect.maxY {
       set(Cell("│", style: style), x: rect.x, y: row, clip: rect)
     }

@@ -29,11 +29,34 @@ extension ScreenLayout {
     }
   }
 
+  /// The pane at (`x`, `y`), counting its frame and, in the tabbed
+  /// arrangement, its tab; for mouse clicks.
+  public func pane(atX x: Int, y: Int, focus: Pane) -> Pane? {
+    if let pane = Pane.allCases.first(where: {
+      panes[$0]?.contains(x: x, y: y) ?? false
+    }) {
+      return pane
+    }
+    guard let tabBar else { return nil }
+    return tabs(in: tabBar, focus: focus)
+      .first { $0.rect.contains(x: x, y: y) }?.pane
+  }
+
   /// Tabs numbered like the keys that select them: ` 1 Ratings `. Titles
   /// shorten as the bar narrows; at the narrowest only the focused tab
   /// keeps a title.
   func drawTabs(into grid: inout CellGrid, rect: Rect, focus: Pane) {
     grid.fill(rect, with: Cell(" ", style: .statusBar))
+    for (pane, label, tab) in tabs(in: rect, focus: focus) {
+      let style: Style = pane == focus ? .selection.adding(.bold) : .statusBar
+      grid.put(label, x: tab.x, y: tab.y, style: style, clip: rect)
+    }
+  }
+
+  /// Each tab's label and where it goes in `rect`.
+  private func tabs(
+    in rect: Rect, focus: Pane
+  ) -> [(pane: Pane, label: String, rect: Rect)] {
     let labelSets: [[String]] = [
       Pane.allCases.map { " \($0.rawValue + 1) \($0.title) " },
       Pane.allCases.map { " \($0.rawValue + 1) \($0.shortTitle) " },
@@ -47,9 +70,11 @@ extension ScreenLayout {
     } ?? labelSets[labelSets.count - 1]
 
     var x = rect.x
-    for (pane, label) in zip(Pane.allCases, labels) {
-      let style: Style = pane == focus ? .selection.adding(.bold) : .statusBar
-      x = grid.put(label, x: x, y: rect.y, style: style, clip: rect)
+    return zip(Pane.allCases, labels).map { pane, label in
+      let width = DisplayWidth.of(label)
+      defer { x += width }
+      let tab = Rect(x: x, y: rect.y, width: width, height: 1)
+      return (pane, label, tab.intersection(rect))
     }
   }
 }
