@@ -6,6 +6,12 @@
 #define NCURSES_WIDECHAR 1 /* SwiftPM drops pkg-config's -D flags. */
 #include <locale.h>
 #include <ncursesw/ncurses.h>
+#include <wchar.h>
+
+/* X/Open; glibc declares it only under _XOPEN_SOURCE, which SwiftPM drops
+ * with the other -D flags. The terminal checks our column widths with it. */
+int wcwidth(wchar_t c);
+static inline int rs_wcwidth(wchar_t c) { return wcwidth(c); }
 
 static inline WINDOW *rs_stdscr(void) { return stdscr; }
 static inline int rs_colors(void) { return COLORS; }
