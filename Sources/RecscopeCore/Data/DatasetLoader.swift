@@ -153,7 +153,10 @@ public struct DatasetLoader: Sendable {
       }
     }
 
-    let scale = self.scale ?? Self.inferScale(matrix)
+    let scale = self.scale
+      ?? (parsed.repeats == 0
+        ? RatingScale.inferred(min: parsed.lowest, max: parsed.highest)
+        : Self.inferScale(matrix))
     let report = LoadReport(
       ratingsPath: name, itemsPath: items?.path, format: format,
       itemsFormat: itemsFormat, hadHeader: parsed.hadHeader,

@@ -7,7 +7,8 @@ import Foundation
 /// that also notes whether any byte is outside ASCII (only such lines are
 /// checked for valid UTF-8), and handed to ``accept``. A comma-separated
 /// line with a quoted field goes through ``CSVRecordReader`` instead.
-/// Ratings are appended unchecked and repeats merged once at the end.
+/// Ratings are kept as three flat columns and gathered into the matrix
+/// once at the end, which also merges repeats.
 struct RatingsParser {
   /// What a successful parse yields.
   struct Output {
@@ -16,6 +17,9 @@ struct RatingsParser {
     var skippedLines: Int
     var errors: [DataError]
     var repeats: Int
+    /// The smallest and largest rating read, before repeats were merged.
+    var lowest: Double
+    var highest: Double
   }
 
   /// The byte ranges of one line's fields, in the line's buffer.
@@ -44,10 +48,19 @@ struct RatingsParser {
   let scale: RatingScale?
   let skipBad: Bool
   let errorLimit: Int
+  /// Facts of ``format`` kept at hand for the per-line checks.
+  private let fieldCounts: ClosedRange<Int>
+  private let allowsHeader: Bool
 
-  private var ratings = RatingMatrix()
   private var users = IDInterner()
   private var items = IDInterner()
+  private var userIDs: [String] = []
+  private var itemIDs: [String] = []
+  private var userColumn: [Int32] = []
+  private var itemColumn: [Int32] = []
+  private var valueColumn: [Double] = []
+  private var lowest = Double.infinity
+  private var highest = -Double.infinity
   private var sawFirstLine = false
   private var hadHeader = false
   private var skipped = 0
@@ -65,25 +78,35 @@ struct RatingsParser {
     self.scale = scale
     self.skipBad = skipBad
     self.errorLimit = errorLimit
+    fieldCounts = format.fieldCounts
+    allowsHeader = format.allowsHeader
   }
 
   /// Parses the whole buffer.
-  /// - Complexity: O(n) in the bytes, plus the final repeat merge.
+  /// - Complexity: O(n) in the bytes.
   mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>)
     -> Result<Output, DataError>
   {
     if let base = bytes.baseAddress {
+      // A guess from typical line lengths saves most regrowth.
+      let expected = bytes.count / 24
+      userColumn.reserveCapacity(expected)
+      itemColumn.reserveCapacity(expected)
+      valueColumn.reserveCapacity(expected)
       parseLines(bytes, base)
     }
     if let failure { return .failure(failure) }
-    guard ratings.count > 0 else {
+    guard !valueColumn.isEmpty else {
       return .failure(
         DataError(file: file, problem: .noRatings(skippedLines: skipped)))
     }
-    let repeats = ratings.mergingRepeats()
+    let (ratings, repeats) = RatingMatrix.gathering(
+      userIDs: userIDs, itemIDs: itemIDs, users: userColumn,
+      items: itemColumn, values: valueColumn)
     return .success(
       Output(ratings: ratings, hadHeader: hadHeader, skippedLines: skipped,
-             errors: errors, repeats: repeats))
+             errors: errors, repeats: repeats, lowest: lowest,
+             highest: highest))
   }
 
   private mutating func parseLines(_ bytes: UnsafeBufferPointer<UInt8>,
@@ -210,7 +233,7 @@ struct RatingsParser {
     _ buffer: UnsafeBufferPointer<UInt8>, _ fields: Fields, line: Int,
     text: UnsafeBufferPointer<UInt8>, first: Bool, fromFile: Bool
   ) -> Bool {
-    guard format.fieldCounts.contains(fields.count) else {
+    guard fieldCounts.contains(fields.count) else {
       return reject(
         line: line,
         .malformedLine(expected: format.expectedLine,
@@ -224,7 +247,7 @@ struct RatingsParser {
 
     let ratingBytes = UnsafeBufferPointer(rebasing: buffer[fields.rating])
     guard let value = DecimalParser.double(ratingBytes) else {
-      if first && format.allowsHeader {
+      if first && allowsHeader {
         hadHeader = true
         return true
       }
@@ -249,7 +272,7 @@ struct RatingsParser {
       user = previous.index
     } else {
       let interned = users.intern(userBytes)
-      if let id = interned.newID { ratings.addUser(id) }
+      if let id = interned.newID { userIDs.append(id) }
       user = interned.index
     }
     previousUser =
@@ -257,13 +280,17 @@ struct RatingsParser {
 
     let interned = items.intern(
       UnsafeBufferPointer(rebasing: buffer[fields.item]))
-    if let id = interned.newID { ratings.addItem(id) }
-    ratings.appendUnchecked(
-      UserIndex(Int(user)), ItemIndex(Int(interned.index)), value)
+    if let id = interned.newID { itemIDs.append(id) }
+    userColumn.append(user)
+    itemColumn.append(interned.index)
+    valueColumn.append(value)
+    lowest = min(lowest, value)
+    highest = max(highest, value)
     return true
   }
 
   /// What an empty field should have held, or nil when none is empty.
+  @inline(__always)
   private static func emptyField(_ fields: Fields) -> String? {
     if fields.user.isEmpty { return "a user id in field 1" }
     if fields.item.isEmpty { return "an item id in field 2" }
