@@ -77,8 +77,8 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(place): expected a rating within the scale \(scale), "
         + "found \"\(found)\"."
     case .invalidUTF8(let found):
-      return "\(place): expected UTF-8 text, found malformed bytes in "
-        + "\"\(found)\"."
+      return "\(place): expected UTF-8 text, found \"\(found)\", where "
+        + "\u{FFFD} marks bytes that are not UTF-8."
     case .badFeature(let name, let found):
       return "\(place): expected a number for feature \"\(name)\", found "
         + "\"\(found)\"."

@@ -174,7 +174,7 @@ public struct DatasetLoader: Sendable {
   {
     let output = try data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
-      let format = ItemsFormat.detect(bytes)
+      let format = ItemsFormat.detect(named: name, bytes)
       var parser = ItemsParser(format: format, file: name, skipBad: skipBad,
                                errorLimit: errorLimit)
       return parser.parse(bytes).map { ($0, format) }

@@ -34,6 +34,17 @@ public enum ItemsFormat: String, CaseIterable, Sendable,
   /// The header that marks a `movies.csv`.
   static let movieLensLatestHeader = ["movieId", "title", "genres"]
 
+  /// The format a file's name or content shows: `u.item` and
+  /// `movies.dat` by name, anything else by ``detect(_:)``.
+  static func detect(named path: String,
+                     _ bytes: UnsafeBufferPointer<UInt8>) -> ItemsFormat {
+    if path == "u.item" || path.hasSuffix("/u.item") { return .movieLens100K }
+    if path == "movies.dat" || path.hasSuffix("/movies.dat") {
+      return .movieLens1M
+    }
+    return detect(bytes)
+  }
+
   /// The format the content looks like, judged from its first non-blank
   /// line: the `movies.csv` header, the `item,title` header our writer
   /// puts first, a `::` separator, 24 `|`-separated fields, or else our

@@ -2,7 +2,7 @@ import Foundation
 
 extension RatingsFormat {
   /// The format the content looks like, judged from its first non-blank
-  /// line; nil when no separator fits.
+  /// line that fits a layout; nil when none of the first 100 does.
   ///
   /// The separators are tried in the order tab, `::`, comma, and the first
   /// that splits the line into 3 or 4 fields wins. A tab-separated line of
@@ -14,33 +14,47 @@ extension RatingsFormat {
     }
   }
 
-  /// The detected format, or the 1-based line and text that fit none.
+  /// How many non-blank lines detection looks at before giving up, so a
+  /// malformed first line (skipped as bad) does not hide the layout.
+  static let detectionLines = 100
+
+  /// The detected format, or the 1-based number and text of the first
+  /// non-blank line when none fits (line 0 when there is none).
   static func detect(_ bytes: UnsafeBufferPointer<UInt8>)
     -> (format: RatingsFormat?, line: Int, text: String)
   {
     var scanner = LineScanner(bytes)
-    guard let first = scanner.next() else { return (nil, 0, "") }
-    let shown = ByteText.shown(scanner.slice(first))
+    var first: (line: Int, text: String)?
+    for _ in 0..<detectionLines {
+      guard let range = scanner.next() else { break }
+      if first == nil {
+        first = (scanner.line, ByteText.shown(scanner.slice(range)))
+      }
+      if let format = layout(of: range, in: scanner) {
+        return (format, scanner.line, "")
+      }
+    }
+    return (nil, first?.line ?? 0, first?.text ?? "")
+  }
 
-    let tabbed = scanner.fields(of: first, separator: ASCII.tab)
+  /// The format one line fits, if any.
+  private static func layout(of line: Range<Int>,
+                             in scanner: LineScanner) -> RatingsFormat? {
+    let tabbed = scanner.fields(of: line, separator: ASCII.tab)
     if (3...4).contains(tabbed.count) {
       let numeric = DecimalParser.double(scanner.slice(tabbed[2])) != nil
-      let format: RatingsFormat =
-        tabbed.count == 4 && numeric ? .movieLens100K : .tsv
-      return (format, scanner.line, shown)
+      return tabbed.count == 4 && numeric ? .movieLens100K : .tsv
     }
-    let colons = scanner.fields(of: first, separator: ASCII.colon,
+    let colons = scanner.fields(of: line, separator: ASCII.colon,
                                 doubled: true)
-    if (3...4).contains(colons.count) {
-      return (.movieLens1M, scanner.line, shown)
-    }
-    let header = RatingsFormat.movieLensLatest.header ?? []
-    var reader = CSVRecordReader(bytes: bytes, separator: ASCII.comma,
-                                 position: first.lowerBound)
+    if (3...4).contains(colons.count) { return .movieLens1M }
+    var reader = CSVRecordReader(bytes: scanner.bytes, separator: ASCII.comma,
+                                 position: line.lowerBound)
     if case .record = reader.read(), (3...4).contains(reader.fields.count) {
       let names = reader.fields.indices.map { reader.string($0) ?? "" }
-      return (names == header ? .movieLensLatest : .csv, scanner.line, shown)
+      return names == RatingsFormat.movieLensLatest.header
+        ? .movieLensLatest : .csv
     }
-    return (nil, scanner.line, shown)
+    return nil
   }
 }
