@@ -183,4 +183,34 @@ import Testing
     #expect(report.format == .tsv)
     #expect(report.ratingsPath == dir.path("t/ratings.tsv"))
   }
+
+  /// Runs `body` with standard input reading `text`; no other test reads
+  /// standard input, so redirecting it briefly is safe.
+  func withStandardInput<R>(_ text: String,
+                            _ body: () throws -> R) throws -> R {
+    let dir = Scratch()
+    let path = dir.write("stdin.txt", text)
+    let saved = dup(STDIN_FILENO)
+    let file = open(path, O_RDONLY)
+    dup2(file, STDIN_FILENO)
+    close(file)
+    defer {
+      dup2(saved, STDIN_FILENO)
+      close(saved)
+    }
+    return try body()
+  }
+
+  @Test func dashReadsStandardInput() throws {
+    let (data, report) = try withStandardInput("u\ti\t4\n") {
+      try DatasetLoader().load("-")
+    }
+    #expect(report.ratingsPath == "-" && report.itemsPath == nil)
+    #expect(report.format == .tsv && data.ratings.userIDs == ["u"])
+
+    let error = try withStandardInput("u,i,4\nv,j,x\n") {
+      #expect(throws: DataError.self) { try DatasetLoader().load("-") }
+    }
+    #expect(error?.description.hasPrefix("Line 2 of standard input:") == true)
+  }
 }

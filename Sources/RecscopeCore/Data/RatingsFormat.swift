@@ -112,9 +112,12 @@ public enum RatingsFormat: String, CaseIterable, Sendable,
   /// How the expected line looks, for error messages.
   var expectedLine: String {
     switch self {
-    case .movieLens100K: "4 tab-separated fields (user, item, rating, timestamp)"
-    case .movieLens1M: "4 fields separated by \"::\" (user::item::rating::timestamp)"
-    case .movieLensLatest: "4 comma-separated fields (userId,movieId,rating,timestamp)"
+    case .movieLens100K:
+      "4 tab-separated fields (user, item, rating, timestamp)"
+    case .movieLens1M:
+      "4 fields separated by \"::\" (user::item::rating::timestamp)"
+    case .movieLensLatest:
+      "4 comma-separated fields (userId,movieId,rating,timestamp)"
     case .csv: "3 or 4 comma-separated fields (user,item,rating[,timestamp])"
     case .tsv: "3 or 4 tab-separated fields (user, item, rating[, timestamp])"
     }
