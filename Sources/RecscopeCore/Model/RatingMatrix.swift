@@ -215,3 +215,102 @@ extension ItemRating: RatingEntry {
 extension UserRating: RatingEntry {
   @inlinable public var other: Int { user.int }
 }
+
+extension RatingMatrix {
+  /// A matrix built in one go from ratings in the order they were read,
+  /// equal in every respect to adding the ids with ``addUser(_:)`` and
+  /// ``addItem(_:)``, each rating with ``appendUnchecked(_:_:_:)``, and
+  /// then calling ``mergingRepeats()``.
+  ///
+  /// Loaders of millions of ratings use it because appending scatters
+  /// writes over thousands of growing arrays; here each list is gathered
+  /// from one contiguous buffer instead, several times faster.
+  ///
+  /// - Parameters:
+  ///   - userIDs: distinct ids in index order; likewise `itemIDs`.
+  ///   - users, items, values: one entry per rating, in reading order.
+  /// - Returns: the matrix and how many repeats were merged away.
+  /// - Complexity: O(|R| + |U| + |I|).
+  static func gathering(
+    userIDs: [String], itemIDs: [String],
+    users: [Int32], items: [Int32], values: [Double]
+  ) -> (matrix: RatingMatrix, repeats: Int) {
+    precondition(users.count == items.count && items.count == values.count,
+                 "RatingMatrix.gathering: rating columns differ in length")
+    var m = RatingMatrix()
+    m.userIDs = userIDs
+    m.itemIDs = itemIDs
+    m.userLookup = Dictionary(
+      uniqueKeysWithValues: userIDs.enumerated().map { ($1, UserIndex($0)) })
+    m.itemLookup = Dictionary(
+      uniqueKeysWithValues: itemIDs.enumerated().map { ($1, ItemIndex($0)) })
+
+    m.byUser = gather(users, groups: userIDs.count) {
+      ItemRating(item: ItemIndex(Int(items[$0])), value: values[$0])
+    }
+    let repeats = m.mergeRepeatsInPlace()
+    if repeats == 0 {
+      m.byItem = gather(items, groups: itemIDs.count) {
+        UserRating(user: UserIndex(Int(users[$0])), value: values[$0])
+      }
+      for value in values { m.total.add(value) }
+      m.count = values.count
+    } else {
+      m.rebuildItemSide()
+    }
+    return (m, repeats)
+  }
+
+  /// Groups rows by key, keeping row order within a group: a counting
+  /// sort into one buffer, then one array per group.
+  private static func gather<T>(_ keys: [Int32], groups: Int,
+                                _ row: (Int) -> T) -> [[T]] {
+    var start = [Int](repeating: 0, count: groups + 1)
+    for key in keys { start[Int(key) + 1] += 1 }
+    for g in 0..<groups { start[g + 1] += start[g] }
+    var next = start
+    let flat = [T](unsafeUninitializedCapacity: keys.count) { buffer, n in
+      for (k, key) in keys.enumerated() {
+        let slot = next[Int(key)]
+        buffer.initializeElement(at: slot, to: row(k))
+        next[Int(key)] = slot + 1
+      }
+      n = keys.count
+    }
+    return (0..<groups).map { Array(flat[start[$0]..<start[$0 + 1]]) }
+  }
+
+  /// ``mergingRepeats()`` for the user side only, in linear time: a
+  /// stamp per item marks what the current user has rated.
+  private mutating func mergeRepeatsInPlace() -> Int {
+    var stamp = [Int32](repeating: -1, count: itemCount)
+    var place = [Int32](repeating: 0, count: itemCount)
+    var repeats = 0
+    for u in 0..<userCount {
+      let mark = Int32(u)
+      var hasRepeat = false
+      for entry in byUser[u] {
+        if stamp[entry.item.int] == mark {
+          hasRepeat = true
+          break
+        }
+        stamp[entry.item.int] = mark
+      }
+      guard hasRepeat else { continue }
+      var kept: [ItemRating] = []
+      for entry in byUser[u] {
+        let i = entry.item.int
+        if stamp[i] == -2 - mark {
+          kept[Int(place[i])].value = entry.value
+        } else {
+          stamp[i] = -2 - mark
+          place[i] = Int32(kept.count)
+          kept.append(entry)
+        }
+      }
+      repeats += byUser[u].count - kept.count
+      byUser[u] = kept
+    }
+    return repeats
+  }
+}
