@@ -144,6 +144,14 @@ extension Engine {
     }
   }
 
+  /// r̂_ui without its explanation: for showing many estimates at once
+  /// (the dimmed predictions in a matrix view).
+  public func estimate(_ u: UserIndex, _ i: ItemIndex) -> Recommendation {
+    let p = predict(u, i, explain: false)
+    return Recommendation(item: i, score: p.estimate, source: p.source,
+                          wasImpossible: p.wasImpossible)
+  }
+
   /// The first `count` of `list` in `order`, without sorting all of it
   /// when `count` is small.
   static func top<T>(_ list: [T], _ count: Int,
