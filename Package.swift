@@ -34,7 +34,7 @@ let package = Package(
     .testTarget(
       name: "RecscopeCoreTests",
       dependencies: ["RecscopeCore", "TestSupport"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "RecscopeUITests",
       dependencies: ["RecscopeUI", "TestSupport"]),

@@ -63,12 +63,12 @@ extension Engine {
                       mu: b?.globalMean ?? 0, bx: bx ?? [], by: by ?? [])
   }
 
-  /// The neighbours of a known pair and their sums. Explained, the k
+  /// The neighbours of a known pair and their sums. `ordered`, the k
   /// nearest are listed best first and summed in that order (Surprise's,
   /// so the digits agree); otherwise only positive ones are picked and
-  /// summed as picked, which differs at most in the last bits.
+  /// summed as picked, faster, differing at most in the last bits.
   func knnCore(_ u: UserIndex, _ i: ItemIndex, _ context: KNNContext,
-               explain: Bool, picker: inout NeighbourPicker) -> KNNCore {
+               ordered: Bool, picker: inout NeighbourPicker) -> KNNCore {
     let (x, y) = context.basis == .user ? (u.int, i.int) : (i.int, u.int)
     let row = store.row(x, ratings)
     var core = KNNCore(x: x, y: y, neighbours: [])
@@ -83,7 +83,7 @@ extension Engine {
       }
       core.actualK += 1
     }
-    if explain {
+    if ordered {
       core.neighbours = context.basis == .user
         ? nearestNeighbours(among: ratings.byItem[y], similarities: row, k: settings.k)
         : nearestNeighbours(among: ratings.byUser[y], similarities: row, k: settings.k)
@@ -155,7 +155,7 @@ extension Engine {
     let known = isKnown(u) && isKnown(i)
     var picker = NeighbourPicker()
     let core = known
-      ? knnCore(u!, i!, knnContext(form), explain: explain, picker: &picker) : nil
+      ? knnCore(u!, i!, knnContext(form), ordered: true, picker: &picker) : nil
     let outcome = knnOutcome(u, i, form: form, core)
     var e = Explanation(method: "", formula: "")
     if explain { e = knnExplanation(u, i, form: form, core, outcome) }

@@ -42,7 +42,7 @@ extension Engine {
                          sumRatings: sweep.sumRatings[i], actualK: Int(sweep.count[i]))
         }
         if core == nil && isKnown(item) {
-          core = knnCore(u, item, context, explain: false, picker: &picker)
+          core = knnCore(u, item, context, ordered: false, picker: &picker)
         }
         if !isKnown(item) { core = nil }
         let outcome = knnOutcome(u, item, form: form, core)

@@ -94,12 +94,7 @@ public final class Engine {
   /// σ of all ratings, used for rows whose own σ is 0.
   var overallDeviation: Double {
     if let s = cachedOverallDeviation { return s }
-    let mu = globalMean
-    var squares = 0.0
-    for row in ratings.byUser {
-      for e in row { squares += (e.value - mu) * (e.value - mu) }
-    }
-    let s = ratings.count > 0 ? (squares / Double(ratings.count)).squareRoot() : 0
+    let s = numpyMoments(ratings.byUser.flatMap { $0.map(\.value) }).deviation
     cachedOverallDeviation = s
     return s
   }

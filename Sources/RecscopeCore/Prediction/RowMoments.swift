@@ -28,15 +28,9 @@ struct RowMoments: Sendable {
     (means[x], deviations[x]) = Self.moments(rows[x])
   }
 
-  /// Mean and population standard deviation (numpy's `std`, ddof 0);
+  /// Mean and population standard deviation, summed as numpy sums;
   /// (0, 0) for an empty row.
   static func moments<X: RatingEntry>(_ row: [X]) -> (Double, Double) {
-    guard !row.isEmpty else { return (0, 0) }
-    var sum = 0.0
-    for e in row { sum += e.value }
-    let mean = sum / Double(row.count)
-    var squares = 0.0
-    for e in row { squares += (e.value - mean) * (e.value - mean) }
-    return (mean, (squares / Double(row.count)).squareRoot())
+    numpyMoments(row.map(\.value))
   }
 }
