@@ -37,7 +37,7 @@ import Testing
     let text = lines(data).joined(separator: "\n") + "\n"
       + data.catalog.features.map { $0.map { "\($0)" }.joined() }.joined()
     for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    #expect(hash == 15_538_684_796_631_927_283)
+    #expect(hash == 4_406_945_708_800_954_181)
   }
 
   @Test func countsAreExact() throws {
@@ -52,6 +52,46 @@ import Testing
     #expect(Set(data.ratings.itemIDs) == Set((1...300).map { "i\($0)" }))
     let titles = data.ratings.items.map { data.catalog.title(of: $0) }
     #expect(titles == data.ratings.itemIDs.map { "Item \($0.dropFirst())" })
+  }
+
+  @Test func usersListItemsInOneSharedOrderThatIsNotTheIds() throws {
+    let data = try make(users: 100, items: 60, ratings: 2_000)
+    var before = Set<[Int]>()
+    for list in data.ratings.byUser {
+      for (a, b) in zip(list, list.dropFirst()) {
+        before.insert([a.item.int, b.item.int])
+      }
+    }
+    #expect(!before.contains { before.contains([$0[1], $0[0]]) })
+    let numbers = data.ratings.itemIDs.compactMap { Int($0.dropFirst()) }
+    #expect(numbers != numbers.sorted())
+  }
+
+  @Test func blockSizeChangesNothing() throws {
+    var recipe = SyntheticData(users: 300, items: 200, ratings: 9_000,
+                               seed: 3)
+    let whole = try recipe.generate()
+    recipe.ratingsPerBlock = 97
+    let pieces = try recipe.generate()
+    #expect(lines(whole) == lines(pieces))
+    #expect(whole.ratings.byItem == pieces.ratings.byItem)
+  }
+
+  @Test func everyItemListIsInUserOrder() throws {
+    var recipe = SyntheticData(users: 400, items: 200, ratings: 20_000)
+    recipe.ratingsPerBlock = 1_000
+    let data = try recipe.generate()
+    for list in data.ratings.byItem {
+      #expect(list.map(\.user) == list.map(\.user).sorted())
+    }
+    let fromUsers = data.ratings.triples.map { "\($0.0) \($0.1) \($0.2)" }
+    var fromItems: [String] = []
+    for (i, list) in data.ratings.byItem.enumerated() {
+      for entry in list {
+        fromItems.append("\(entry.user) item#\(i) \(entry.value)")
+      }
+    }
+    #expect(Set(fromUsers) == Set(fromItems))
   }
 
   @Test func noPairIsRatedTwice() throws {
@@ -132,7 +172,11 @@ import Testing
         }
         let flag = data.catalog.features(of: item)[f]
         #expect(flag == 0 || flag == 1)
-        if flag == 1 { flagged.append(projection) } else { other.append(projection) }
+        if flag == 1 {
+          flagged.append(projection)
+        } else {
+          other.append(projection)
+        }
       }
       let share = Double(flagged.count) / 2_000
       #expect(share > 0.05 && share < 0.45, "feature f\(f + 1)")
@@ -188,7 +232,8 @@ import Testing
   @Test func errorsReadAsSentences() {
     let error = SyntheticDataError.tooManyRatings(ratings: 13, pairs: 12)
     #expect(error.description
-      == "13 ratings exceed the 12 distinct (user, item) pairs; ask for at most 12")
+      == "13 ratings exceed the 12 distinct (user, item) pairs; ask for "
+        + "at most 12")
   }
 
   @Test func degreesSplitTheTotalExactlyWithinBounds() {

@@ -5,16 +5,16 @@
 /// (mean near 3.5, standard deviation near 1.1) and stretched with the
 /// scale's width for other scales.
 struct SyntheticBuilder {
-  private let recipe: SyntheticData
-  private let k: Int
+  let recipe: SyntheticData
+  let k: Int
   /// Width of the scale relative to 1…5.
-  private let stretch: Double
+  let stretch: Double
 
   /// Spread of b_u, b_i, each factor component, and ε, on a 1…5 scale.
   private static let userBiasSpread = 0.45
   private static let itemBiasSpread = 0.4
   private static let factorSpread = 0.5
-  private static let noiseSpread = 0.6
+  static let noiseSpread = 0.6
   /// How much of b_i follows popularity, in units of its spread.
   private static let popularityLean = 0.2
   /// Where μ sits between the scale's ends.
@@ -33,6 +33,7 @@ struct SyntheticBuilder {
     var featureRandom = RandomSource(seed: seeds.next())
     var choiceRandom = RandomSource(seed: seeds.next())
     var noiseRandom = RandomSource(seed: seeds.next())
+    var orderRandom = RandomSource(seed: seeds.next())
 
     let popularity = SyntheticData.logNormalWeights(
       count: recipe.items, spread: recipe.popularitySpread,
@@ -55,43 +56,14 @@ struct SyntheticBuilder {
     let flags = featureFlags(itemFactors: itemFactors, directions: directions,
                              using: &featureRandom)
 
-    let levels = ratingLevels()
+    let model = HiddenModel(
+      mean: mean, userBias: userBias, itemBias: itemBias,
+      userFactors: userFactors, itemFactors: itemFactors)
     var matrix = RatingMatrix()
-    for u in 0..<recipe.users { matrix.addUser("u\(u + 1)") }
-    var denseOf = [Int32](repeating: -1, count: recipe.items)
-    var numberOf: [Int] = []
-    numberOf.reserveCapacity(recipe.items)
-    var sampler = ItemSampler(weights: popularity)
-    var chosen: [Int32] = []
-    let noiseSpread = Self.noiseSpread * stretch
-    let lower = recipe.scale.lower, step = recipe.step
-    let topLevel = Double(levels.count - 1)
-
-    for u in 0..<recipe.users {
-      sampler.draw(degrees[u], for: Int32(u), into: &chosen,
-                   using: &choiceRandom)
-      choiceRandom.shuffle(&chosen)
-      let userBase = mean + userBias[u]
-      for number in chosen.lazy.map(Int.init) {
-        if denseOf[number] < 0 {
-          denseOf[number] = matrix.addItem("i\(number + 1)").rawValue
-          numberOf.append(number)
-        }
-        var dot = 0.0
-        for d in 0..<k {
-          dot += userFactors[u * k + d] * itemFactors[number * k + d]
-        }
-        let raw = userBase + itemBias[number] + stretch * dot
-          + noiseSpread * noiseRandom.normal()
-        let level = min(topLevel, max(0, ((raw - lower) / step).rounded()))
-        matrix.appendUnchecked(UserIndex(u), ItemIndex(Int(denseOf[number])),
-                               levels[Int(level)])
-      }
-    }
-    for number in 0..<recipe.items where denseOf[number] < 0 {
-      denseOf[number] = matrix.addItem("i\(number + 1)").rawValue
-      numberOf.append(number)
-    }
+    let numberOf = drawRatings(
+      model: model, degrees: degrees, popularity: popularity,
+      into: &matrix, order: &orderRandom, choices: &choiceRandom,
+      noise: &noiseRandom)
 
     var catalog = ItemCatalog(
       featureNames: (0..<recipe.features).map { "f\($0 + 1)" })
@@ -185,7 +157,7 @@ struct SyntheticBuilder {
   /// The values a rating can take: lower, lower + step, … up to the upper
   /// bound, each snapped to nine decimals so that a step such as 0.1
   /// gives 0.3 and not 0.30000000000000004.
-  private func ratingLevels() -> [Double] {
+  func ratingLevels() -> [Double] {
     let scale = recipe.scale, step = recipe.step
     let count = Int((scale.width / step + 1e-9).rounded(.down)) + 1
     return (0..<count).map { n in

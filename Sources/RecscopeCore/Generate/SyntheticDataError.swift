@@ -9,8 +9,9 @@ public enum SyntheticDataError: Error, Equatable, Sendable,
   case tooFewRatings(ratings: Int, users: Int)
   /// More ratings than there are distinct (user, item) pairs.
   case tooManyRatings(ratings: Int, pairs: Int)
-  /// The step between rating levels is not positive, or wider than the
-  /// scale itself.
+  /// The step between rating levels is wider than the scale itself, or so
+  /// fine that the scale would have more than
+  /// ``SyntheticData/maximumLevels`` levels.
   case invalidStep(step: Double, scale: RatingScale)
 
   public var description: String {
@@ -25,8 +26,9 @@ public enum SyntheticDataError: Error, Equatable, Sendable,
       return "\(ratings) ratings exceed the \(pairs) distinct (user, item) "
         + "pairs; ask for at most \(pairs)"
     case let .invalidStep(step, scale):
+      let finest = scale.width / Double(SyntheticData.maximumLevels - 1)
       return "a step of \(step) does not fit the scale \(scale); use a "
-        + "positive step no wider than \(scale.width)"
+        + "step from \(finest) to \(scale.width)"
     }
   }
 }
