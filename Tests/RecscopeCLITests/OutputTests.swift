@@ -126,3 +126,22 @@ import Testing
     #expect(NumberFormat.shortest(.infinity) == "inf")
   }
 }
+
+@Suite struct CommandContextTests {
+  @Test func dashReadsStandardInput() throws {
+    let context = CommandContext(
+      output: CapturedText(), errorOutput: CapturedText(),
+      standardInput: { Data("user,item,rating\n".utf8) })
+    #expect(try context.contents(of: "-") == Data("user,item,rating\n".utf8))
+  }
+
+  @Test func unreadablePathsAreNamed() {
+    let context = CommandContext(output: CapturedText(),
+                                 errorOutput: CapturedText())
+    let directory = FileManager.default.temporaryDirectory.path
+    #expect(throws: CommandFailure("cannot read '\(directory)': it is a "
+                                     + "directory")) {
+      try context.contents(of: directory)
+    }
+  }
+}

@@ -1,14 +1,14 @@
-/// The hidden model by item number (`i1` is 0), which is not the dense
-/// index: that is only known once the ratings are laid out.
-struct HiddenModel {
-  var mean: Double
-  var userBias: [Double]
-  var itemBias: [Double]
-  var userFactors: [Double]
-  var itemFactors: [Double]
-}
-
 extension SyntheticBuilder {
+  /// The hidden model by item number (`i1` is 0), which is not the dense
+  /// index: that is only known once the ratings are laid out.
+  struct HiddenModel {
+    var mean: Double
+    var userBias: [Double]
+    var itemBias: [Double]
+    var userFactors: [Double]
+    var itemFactors: [Double]
+  }
+
   /// One drawn rating, held until its block is added to the matrix.
   private struct Entry {
     var item: Int32
@@ -34,7 +34,7 @@ extension SyntheticBuilder {
   /// therefore drawn a block of users at a time and added in catalogue
   /// order within the block: both orders come out the same, and each
   /// item's list is touched once per block.
-  mutating func drawRatings(
+  func drawRatings(
     model: HiddenModel, degrees: [Int], popularity: [Double],
     into matrix: inout RatingMatrix, order: inout RandomSource,
     choices: inout RandomSource, noise: inout RandomSource

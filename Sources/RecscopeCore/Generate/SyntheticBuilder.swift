@@ -26,7 +26,7 @@ struct SyntheticBuilder {
     stretch = recipe.scale.width / 4
   }
 
-  mutating func build() -> (dataset: Dataset, truth: SyntheticTruth) {
+  func build() -> (dataset: Dataset, truth: SyntheticTruth) {
     var seeds = RandomSource(seed: recipe.seed)
     var shapeRandom = RandomSource(seed: seeds.next())
     var factorRandom = RandomSource(seed: seeds.next())

@@ -121,7 +121,6 @@ public struct SyntheticData: Sendable, Equatable {
     -> (dataset: Dataset, truth: SyntheticTruth)
   {
     try validate()
-    var builder = SyntheticBuilder(recipe: self)
-    return builder.build()
+    return SyntheticBuilder(recipe: self).build()
   }
 }
