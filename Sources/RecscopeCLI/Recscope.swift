@@ -7,6 +7,10 @@ public enum Recscope {
   /// Every command, in the order `recscope --help` lists them. A new
   /// command is a file in `Commands/` and one line here.
   public static let commands: [any Command.Type] = [
+    PredictCommand.self,
+    RecommendCommand.self,
+    SimilarCommand.self,
+    SimilarityCommand.self,
     GenerateCommand.self,
   ]
 

@@ -83,8 +83,8 @@ extension Engine {
       let spread = contentSpread
       let raw = centre + spread * s
       e.terms += [Term("σ", spread), Term("cos(p_u, w_i)", s)]
-      e.substituted = "r̂ = \(display(centre)) + \(display(spread)) · \(display(s))"
-        + " = \(display(raw))"
+      e.substituted = "r̂ = \(display(centre)) + \(display(spread)) · "
+        + (s < 0 ? "(\(display(s)))" : display(s)) + " = \(display(raw))"
       return finish(u, i, raw: raw, source: .content, e)
     }
   }

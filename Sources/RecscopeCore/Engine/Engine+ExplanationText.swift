@@ -52,7 +52,7 @@ extension Engine {
       row.append(n.used ? display(n.contribution) : "dropped (sim ≤ 0)")
       rows.append(row)
     }
-    return alignedColumns(rows).map { "  " + $0 }
+    return lines + alignedColumns(rows).map { "  " + $0 }
   }
 
   public func explanationLines(for s: SimilarityExplanation) -> [String] {

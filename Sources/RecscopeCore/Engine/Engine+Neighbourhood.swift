@@ -188,7 +188,8 @@ extension Engine {
     }
     e.sums = [Term("Σ sim", core.sumSim), Term("Σ numerator", core.sumRatings),
               Term("k used", Double(core.actualK))]
-    let quotient = "\(display(core.sumRatings)) / \(display(core.sumSim))"
+    // Written as a term of a sum: "+ 0.57 / 1.9" or "− 0.625 / 2".
+    let quotient = "\(signedTerm(core.sumRatings)) / \(display(core.sumSim))"
     let raw = display(outcome.raw)
     switch form {
     case .knnMeans, .knnZScore:
@@ -198,16 +199,16 @@ extension Engine {
         e.terms.append(Term("σ_\(xName)", deviation(core.x, xm)))
       }
       e.substituted = outcome.source != .knn ? "r̂ = μ_\(xName) = \(raw)"
-        : form == .knnMeans ? "r̂ = \(display(mean)) + \(quotient) = \(raw)"
-        : "r̂ = \(display(mean)) + \(quotient) · \(display(deviation(core.x, xm))) = \(raw)"
+        : form == .knnMeans ? "r̂ = \(display(mean)) \(quotient) = \(raw)"
+        : "r̂ = \(display(mean)) \(quotient) · \(display(deviation(core.x, xm))) = \(raw)"
     case .knnBaseline:
       e.terms = baselineTerms(u, i, &e).1
       let base = display(baselines.estimate(u, i))
       e.substituted = outcome.source != .knn ? "r̂ = b_ui = \(raw)"
-        : "r̂ = \(base) + \(quotient) = \(raw)"
+        : "r̂ = \(base) \(quotient) = \(raw)"
     default:
       e.substituted = outcome.impossible != nil ? "r̂ = μ = \(raw)"
-        : "r̂ = \(quotient) = \(raw)"
+        : "r̂ = \(display(core.sumRatings)) / \(display(core.sumSim)) = \(raw)"
       if outcome.impossible != nil { e.terms = [Term("μ", outcome.raw)] }
     }
     return e

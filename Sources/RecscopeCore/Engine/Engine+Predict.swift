@@ -67,7 +67,8 @@ extension Engine {
                         formula: "r̂_ui = μ + b_u + b_i")
     let (raw, terms) = baselineTerms(u, i, &e)
     e.terms = terms
-    e.substituted = "r̂ = " + terms.map { display($0.value) }.joined(separator: " + ")
+    e.substituted = "r̂ = " + display(terms[0].value) + " "
+      + terms.dropFirst().map { signedTerm($0.value) }.joined(separator: " ")
       + " = \(display(raw))"
     return finish(u, i, raw: raw, source: .baseline, e)
   }

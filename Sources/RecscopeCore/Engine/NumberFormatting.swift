@@ -18,3 +18,8 @@ public func exact(_ value: Double) -> String {
   if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
   return String(value)
 }
+
+/// "+ 0.5" or "− 0.625": a term added to a sum, as a person writes it.
+func signedTerm(_ value: Double) -> String {
+  value < 0 ? "− \(display(-value))" : "+ \(display(value))"
+}
