@@ -12,6 +12,7 @@ public enum Recscope {
     SimilarCommand.self,
     SimilarityCommand.self,
     GenerateCommand.self,
+    BenchCommand.self,
   ]
 
   public static let tool = CommandLineTool(

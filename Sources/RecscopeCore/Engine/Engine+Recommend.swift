@@ -78,57 +78,95 @@ extension Engine {
     var tied: [Bool]
   }
 
-  /// Visits the user's positive neighbours from most to least similar
-  /// and hands each of their ratings to its item until the item has k:
-  /// every item gets its k nearest in one pass over the neighbours'
-  /// ratings, instead of a selection among each item's raters.
-  /// - Complexity: O(n log n + Σ_v |I_v|) over positive neighbours v.
+  /// Every item's k-NN sums at once, user-based, in two parts.
+  ///
+  /// An item with at most k raters uses all its raters with positive
+  /// similarity: their sums are read straight off its rating list. The
+  /// others get their k nearest from one sweep over the user's positive
+  /// neighbours, most similar first, each neighbour's ratings handed to
+  /// their items until an item has k. The sweep stops once every such
+  /// item is full and the next neighbour is strictly less similar (so no
+  /// tie at anyone's k-th place goes unseen).
+  /// - Complexity: O(n log n + Σ_{small i} |U_i| + Σ_{v visited} |I_v|).
   func neighbourSweep(_ u: UserIndex, _ context: KNNContext) -> NeighbourSweep {
     let row = store.row(u.int, ratings)
     let items = ratings.itemCount
-    var order: [Int32] = []
-    order.reserveCapacity(row.count)
-    for (v, s) in row.enumerated() where s > 0 && v != u.int { order.append(Int32(v)) }
-    order.sort { row[Int($0)] != row[Int($1)] ? row[Int($0)] > row[Int($1)] : $0 < $1 }
+    let k = settings.k
+    var rated = [Bool](repeating: false, count: items)
+    for e in ratings.byUser[u.int] { rated[e.item.int] = true }
     var sumSim = [Double](repeating: 0, count: items)
     var sumRatings = [Double](repeating: 0, count: items)
     var count = [Int32](repeating: 0, count: items)
     var tied = [Bool](repeating: false, count: items)
-    var last = [Double](repeating: 0, count: items)
-    let k = Int32(settings.k)
     let zScore = context.form == .knnZScore
+
+    @inline(__always) func term(_ s: Double, _ v: Int, _ r: Double, _ j: Int) -> Double {
+      zScore ? s * (r - context.means[v]) / context.deviations[v]
+             : s * context.centred(Neighbour(index: v, similarity: s, rating: r,
+                                             position: 0), y: j)
+    }
+
+    // Items with at most k raters: all positive raters count.
+    var open = 0
+    var large = [Bool](repeating: false, count: items)
+    for j in 0..<items where !rated[j] {
+      let raters = ratings.byItem[j]
+      if raters.count > k {
+        large[j] = true
+        open += 1
+        continue
+      }
+      for e in raters {
+        let s = row[e.user.int]
+        guard s > 0 else { continue }
+        count[j] += 1
+        sumSim[j] += s
+        sumRatings[j] += term(s, e.user.int, e.value, j)
+      }
+    }
+    guard open > 0 else {
+      return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count,
+                            tied: tied)
+    }
+
+    var order: [Int32] = []
+    order.reserveCapacity(row.count)
+    for (v, s) in row.enumerated() where s > 0 && v != u.int { order.append(Int32(v)) }
+    order.sort { row[Int($0)] != row[Int($1)] ? row[Int($0)] > row[Int($1)] : $0 < $1 }
+    var last = [Double](repeating: 0, count: items)
+    let k32 = Int32(k)
     let byUser = ratings.byUser
+    var previous = Double.infinity
     sumSim.withUnsafeMutableBufferPointer { sumSim in
     sumRatings.withUnsafeMutableBufferPointer { sumRatings in
     count.withUnsafeMutableBufferPointer { count in
     tied.withUnsafeMutableBufferPointer { tied in
     last.withUnsafeMutableBufferPointer { last in
+    large.withUnsafeBufferPointer { large in
       for v32 in order {
         let v = Int(v32)
         let s = row[v]
+        if open == 0 && s < previous { break }
+        previous = s
         byUser[v].withUnsafeBufferPointer { ratingsOfV in
           for e in ratingsOfV {
             let j = e.item.int
-            if count[j] < k {
+            guard large[j] else { continue }
+            if count[j] < k32 {
               count[j] += 1
               sumSim[j] += s
-              if zScore {
-                sumRatings[j] += s * (e.value - context.means[v]) / context.deviations[v]
-              } else {
-                let n = Neighbour(index: v, similarity: s, rating: e.value, position: 0)
-                sumRatings[j] += s * context.centred(n, y: j)
-              }
+              sumRatings[j] += term(s, v, e.value, j)
               last[j] = s
+              if count[j] == k32 { open -= 1 }
             } else if s == last[j] {
               tied[j] = true
             }
           }
         }
       }
-    }}}}}
-    let sweep = NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count,
-                               tied: tied)
-    return sweep
+    }}}}}}
+    return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count,
+                          tied: tied)
   }
 
   /// Items by number of ratings, then by order in the data.

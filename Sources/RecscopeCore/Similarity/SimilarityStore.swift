@@ -147,21 +147,43 @@ final class SimilarityStore {
   }
 }
 
+/// A rating in half the bytes, for lists a full build streams through:
+/// the kernel is bound by memory traffic, not arithmetic.
+struct CompactRating: RatingEntry {
+  let index: Int32
+  let rating: Float
+
+  @inline(__always) var other: Int { Int(index) }
+  @inline(__always) var value: Double { Double(rating) }
+}
+
 /// The rating lists a full build reads, each list of the other side
-/// sorted by index so a row can start past the pairs already computed.
+/// sorted by index so a row can start past the pairs already computed,
+/// and compact when every rating survives the trip through `Float`
+/// unchanged (as 0.5-steps do), so results are the same to the bit.
 private struct SortedRatings: Sendable {
   let basis: Basis
   let byUser: [[ItemRating]]
   let byItem: [[UserRating]]
+  let compact: [[CompactRating]]?
 
   init(_ ratings: RatingMatrix, basis: Basis) {
     self.basis = basis
+    let exact = ratings.byUser.allSatisfy { row in
+      row.allSatisfy { Double(Float($0.value)) == $0.value }
+    }
     if basis == .user {
       byUser = ratings.byUser
-      byItem = ratings.byItem.map { $0.sorted { $0.user < $1.user } }
+      let sorted = ratings.byItem.map { $0.sorted { $0.user < $1.user } }
+      byItem = exact ? [] : sorted
+      compact = exact ? sorted.map { $0.map {
+        CompactRating(index: $0.user.rawValue, rating: Float($0.value)) } } : nil
     } else {
-      byUser = ratings.byUser.map { $0.sorted { $0.item < $1.item } }
+      let sorted = ratings.byUser.map { $0.sorted { $0.item < $1.item } }
+      byUser = exact ? [] : sorted
       byItem = ratings.byItem
+      compact = exact ? sorted.map { $0.map {
+        CompactRating(index: $0.item.rawValue, rating: Float($0.value)) } } : nil
     }
   }
 
@@ -169,9 +191,11 @@ private struct SortedRatings: Sendable {
   func row(_ x: Int, _ kernel: inout SimilarityKernel) -> [Double] {
     var row = [Double](repeating: 0, count: kernel.width)
     row.withUnsafeMutableBufferPointer { out in
-      switch basis {
-      case .user: kernel.row(of: x, own: byUser, other: byItem, into: out, after: x)
-      case .item: kernel.row(of: x, own: byItem, other: byUser, into: out, after: x)
+      switch (basis, compact) {
+      case (.user, let c?): kernel.row(of: x, own: byUser, other: c, into: out, after: x)
+      case (.item, let c?): kernel.row(of: x, own: byItem, other: c, into: out, after: x)
+      case (.user, nil): kernel.row(of: x, own: byUser, other: byItem, into: out, after: x)
+      case (.item, nil): kernel.row(of: x, own: byItem, other: byUser, into: out, after: x)
       }
     }
     return row

@@ -1,0 +1,137 @@
+import Foundation
+import RecscopeCore
+
+/// `recscope bench`: the engine's speed and memory on generated data of
+/// MovieLens sizes, in one run.
+enum BenchCommand: Command {
+  /// A generated data set shaped like a MovieLens release.
+  struct Size: Sendable {
+    let name: String
+    let users: Int
+    let items: Int
+    let ratings: Int
+    /// Edits timed; fewer at 20M, where each top-N scans 20M ratings.
+    let edits: Int
+    /// Whether a full n × n similarity build is in scope at this size.
+    let fullBuild: Bool
+  }
+
+  static let sizes: [Size] = [
+    Size(name: "100k", users: 943, items: 1_682, ratings: 100_000, edits: 1_000,
+         fullBuild: true),
+    Size(name: "1m", users: 6_040, items: 3_706, ratings: 1_000_000, edits: 1_000,
+         fullBuild: true),
+    Size(name: "20m", users: 138_493, items: 26_744, ratings: 20_000_263, edits: 100,
+         fullBuild: false),
+  ]
+
+  static let only = ListOption(
+    "sizes", .choice(sizes.map(\.name), placeholder: "size"),
+    default: sizes.map(\.name), help: "Which sizes to run.")
+  static let edits = Option(
+    "edits", .integer(atLeast: 1),
+    help: "Random edits timed per size; 1000 by default (100 at 20m).")
+  static let seed = Option("seed", .integer(atLeast: 0), default: 1,
+                           help: "Seed of the generated data and the edits.")
+  static let directory = Option(
+    "dir", .path, valueName: "dir",
+    help: "Where to write the generated files; a temporary directory, "
+      + "removed afterwards, by default.")
+
+  static let spec = CommandSpec(
+    name: "bench",
+    abstract: "Measure load, similarity, edit and top-N times and memory.",
+    discussion: """
+      For each size: generate the data and write it as CSV, then time \
+      loading it, a full similarity build (not at 20m, where no n × n \
+      matrix is kept), the first top-10 for one user, and random edits \
+      each followed by the edited user's new top-10 (median and 99th \
+      percentile). Peak memory is the process's resident peak during \
+      that size.
+      """,
+    options: [only, edits, seed, directory, Flag.json, EngineOptions.algorithm,
+              EngineOptions.basis, EngineOptions.similarity, EngineOptions.k])
+
+  static func run(_ a: ParsedArguments, context: CommandContext) throws {
+    var settings = EngineSettings()
+    settings.algorithm = a.value(EngineOptions.algorithm)
+    settings.basis = a.value(EngineOptions.basis)
+    settings.similarity = a.value(EngineOptions.similarity)
+    settings.k = a.value(EngineOptions.k)
+    let root = a[directory] ?? NSTemporaryDirectory() + "recscope-bench-\(getpid())"
+    defer { if a[directory] == nil { try? FileManager.default.removeItem(atPath: root) } }
+    var table = Table(columns: [
+      "size", "users", "items", "ratings", "load_s", "build_s", "top10_ms",
+      "edit_median_ms", "edit_p99_ms", "peak_mb",
+    ])
+    let chosen = Set(a[only])
+    for size in sizes where chosen.contains(size.name) {
+      let row = try measure(size, settings: settings, seed: UInt64(a.value(seed)),
+                            edits: a[edits] ?? size.edits,
+                            directory: root + "/" + size.name, context: context)
+      table.append(row)
+    }
+    table.write(to: context.output, as: OutputFormat(json: a[Flag.json]))
+    context.output.writeLine(
+      a[Flag.json] ? "" : "# \(settings.algorithm.rawValue), "
+        + "\(settings.basis.rawValue)-based \(settings.similarity.rawValue), "
+        + "k=\(settings.k); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+  }
+
+  static func measure(_ size: Size, settings: EngineSettings, seed: UInt64, edits: Int,
+                      directory: String, context: CommandContext) throws -> [JSONValue] {
+    context.errorOutput.writeLine("bench \(size.name): generating")
+    let recipe = SyntheticData(users: size.users, items: size.items,
+                               ratings: size.ratings, seed: seed, features: 18)
+    let generated = try recipe.generate()
+    do {
+      try DatasetWriter().write(generated, toDirectory: directory)
+    } catch {
+      throw CommandFailure(error.description)
+    }
+    context.errorOutput.writeLine("bench \(size.name): measuring")
+    ProcessMemory.resetPeak()
+
+    let (dataset, load) = try Stopwatch.time {
+      do { return try DatasetLoader().load(directory).dataset } catch {
+        throw CommandFailure("\(error)")
+      }
+    }
+    let engine = try Engine(dataset: dataset, settings: settings)
+    var build: Double?
+    if size.fullBuild {
+      build = Stopwatch.time { engine.buildSimilarities() }.1
+    }
+    var g = SeededGenerator(seed: seed ^ 0x5EED)
+    let first = UserIndex(Int(g.next() % UInt64(engine.ratings.userCount)))
+    let top = Stopwatch.time { engine.recommend(for: first, count: 10) }.1
+
+    var times: [Double] = []
+    times.reserveCapacity(edits)
+    let scale = dataset.scale
+    for _ in 0..<edits {
+      let u = UserIndex(Int(g.next() % UInt64(engine.ratings.userCount)))
+      let i = ItemIndex(Int(g.next() % UInt64(engine.ratings.itemCount)))
+      let value = scale.lower + Double(g.next() % UInt64(scale.width + 1))
+      let watch = Stopwatch()
+      if g.next() % 5 == 0 { engine.removeRating(u, i) } else {
+        try engine.setRating(u, i, to: value)
+      }
+      _ = engine.recommend(for: u, count: 10)
+      times.append(watch.seconds)
+    }
+    let peak = ProcessMemory.peakBytes.map { JSONValue.number(Double($0) / 1e6) } ?? .null
+    return [
+      .string(size.name), .integer(size.users), .integer(size.items),
+      .integer(size.ratings), .number(rounded(load, 3)),
+      build.map { .number(rounded($0, 3)) } ?? .null,
+      .number(rounded(top * 1e3, 2)), .number(rounded(quantile(times, 0.5) * 1e3, 2)),
+      .number(rounded(quantile(times, 0.99) * 1e3, 2)), peak,
+    ]
+  }
+
+  static func rounded(_ value: Double, _ digits: Int) -> Double {
+    let p = pow(10, Double(digits))
+    return (value * p).rounded() / p
+  }
+}
