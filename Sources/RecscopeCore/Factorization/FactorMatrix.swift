@@ -66,14 +66,15 @@ public struct FactorMatrix: Sendable, Equatable {
   /// Bytes taken by the entries as 64-bit floats.
   public var byteCount: Int { values.count * MemoryLayout<Double>.size }
 
-  /// q_iᵀp_u for row `a` of this matrix and row `b` of `other`.
+  /// q_iᵀp_u for row `a` of this matrix and row `b` of `other`, summed as
+  /// the training loops sum it.
   public func dot(row a: Int, with other: FactorMatrix, row b: Int) -> Double {
     precondition(columns == other.columns, "FactorMatrix.dot: widths differ")
     var sum = 0.0
     let k = columns
     values.withUnsafeBufferPointer { x in
       other.values.withUnsafeBufferPointer { y in
-        for f in 0..<k { sum += x[a * k + f] * y[b * k + f] }
+        sum = VectorKernels.dot(x.baseAddress! + a * k, y.baseAddress! + b * k, k)
       }
     }
     return sum

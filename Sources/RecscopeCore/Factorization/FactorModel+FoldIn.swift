@@ -84,8 +84,7 @@ extension FactorModel {
     guard user.isKnown, let i = item else {
       return partialEstimate(userBias: user.isKnown ? user.bias : nil, item)
     }
-    var dot = 0.0
-    for f in 0..<factorCount { dot += itemFactors[i.int, f] * user.factors[f] }
+    let dot = interaction(i, user.factors)
     let raw = biased ? globalMean + user.bias + itemBias[i.int] + dot : dot
     return RatingEstimate(estimate: scale.clip(raw), raw: raw)
   }

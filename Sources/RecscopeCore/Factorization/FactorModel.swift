@@ -87,6 +87,16 @@ public struct FactorModel: Sendable {
     return RatingEstimate(estimate: scale.clip(raw), raw: raw)
   }
 
+  /// q_iᵀp for a user vector p, summed as training sums it.
+  func interaction(_ i: ItemIndex, _ p: [Double]) -> Double {
+    itemFactors.values.withUnsafeBufferPointer { q in
+      p.withUnsafeBufferPointer { p in
+        VectorKernels.dot(q.baseAddress! + i.int * factorCount, p.baseAddress!,
+                          factorCount)
+      }
+    }
+  }
+
   /// The factor matrices and biases in bytes, as 64-bit floats.
   public var parameterBytes: Int {
     userFactors.byteCount + itemFactors.byteCount

@@ -101,14 +101,12 @@ extension FactorModel {
 
     let q = itemFactors.row(i.int)
     var shares: [FactorProvenance.FactorShare] = []
-    var dot = 0.0
     for f in 0..<factorCount {
       let c = q[f] * user.factors[f]
-      dot += c
       shares.append(.init(factor: f, userValue: user.factors[f],
                           itemValue: q[f], contribution: c))
     }
-    result.dot = dot
+    result.dot = interaction(i, user.factors)
     result.topFactors = Array(
       shares.sorted { abs($0.contribution) > abs($1.contribution) }.prefix(limit))
 

@@ -52,10 +52,8 @@ struct RidgeSystem {
           let f = fixed + entry.other * k
           let t = biased ? entry.value - mu - otherBias[entry.other] : entry.value
           for a in 0..<k {
-            let fa = f[a]
-            let row = m + a * w
-            for c in 0...a { row[c] += fa * f[c] }
-            r[a] += t * fa
+            VectorKernels.addScaled(m + a * w, f[a], f, a + 1)
+            r[a] += t * f[a]
           }
           if biased {
             let row = m + k * w
