@@ -76,6 +76,47 @@ import TestSupport
     #expect(m.epochsTrained == 1)
   }
 
+  /// Surprise 1.1.5's `SVD(n_factors=3, n_epochs=7, lr_all=0.01,
+  /// reg_all=0.05)` on the essay data, its NumPy draws replaced by the
+  /// same starting P and Q, gave these parameters.
+  @Test func matchesSurpriseFromTheSameStart() throws {
+    var mf = BiasedMF()
+    mf.factors = 3
+    mf.epochs = 7
+    mf.learningRates = .init(all: 0.01)
+    mf.regularization = .init(all: 0.05)
+    let p = FactorMatrix(rows: 3, columns: 3, values: [
+      0.1, -0.2, 0.05, 0.3, 0.05, -0.1, -0.15, 0.2, 0.12])
+    let q = FactorMatrix(rows: 3, columns: 3, values: [
+      -0.1, 0.4, 0.02, 0.2, 0.1, -0.3, 0.07, -0.05, 0.25])
+    let m = try mf.fit(TrainingList(Datasets.essay), test: [], initialUserFactors: p,
+                       initialItemFactors: q, monitor: nil)
+    let close = { (a: [Double], b: [Double]) in
+      zip(a, b).allSatisfy { abs($0 - $1) < 1e-15 } && a.count == b.count
+    }
+    #expect(close(m.userBias, [-0.16564032193411732, 0.20536499653513335,
+                               -0.04399719576967218]))
+    #expect(close(m.itemBias, [0.08311119177858414, -0.04560677761926527,
+                               -0.041653731889217935]))
+    #expect(close(m.userFactors.values, [
+      0.07857561936268792, -0.18099126688014092, 0.01648742300392922,
+      0.3097256424551657, 0.09317646877840353, -0.11811697050063391,
+      -0.16086425360287637, 0.16720729414703328, 0.1756606934484328]))
+    #expect(close(m.itemFactors.values, [
+      -0.06046993549690561, 0.38581895261234134, 0.004599010779627509,
+      0.23712341034037251, 0.09292996082049501, -0.32196993157052706,
+      0.045634888619468336, 0.004178377481359499, 0.25350596268900133]))
+    #expect(abs(m.estimate(userID: "A", itemID: "3").estimate - 3.355270701577059) < 1e-14)
+    #expect(abs(m.estimate(userID: "B", itemID: "2").estimate - 3.8354459735826314) < 1e-14)
+    mf.biased = false
+    let u = try mf.fit(TrainingList(Datasets.essay), test: [], initialUserFactors: p,
+                       initialItemFactors: q, monitor: nil)
+    #expect(close(u.userFactors.row(0), [
+      0.14183879045197814, -0.058207627742472796, 0.009569249428816495]))
+    #expect(close(u.itemFactors.row(2), [
+      0.13048906346660874, 0.06987041512907484, 0.2609532326281899]))
+  }
+
   @Test func unbiasedKeepsBiasesAtZeroAndIgnoresMu() throws {
     var mf = BiasedMF()
     mf.factors = 2
