@@ -4,7 +4,10 @@ public enum AccuracyMetrics {
   public static func rmse(_ scored: [ScoredRating]) -> Double? {
     guard !scored.isEmpty else { return nil }
     var squares = 0.0
-    for s in scored { squares += (s.estimate - s.actual) * (s.estimate - s.actual) }
+    for s in scored {
+      let e = s.estimate - s.actual
+      squares += e * e
+    }
     return (squares / Double(scored.count)).squareRoot()
   }
 

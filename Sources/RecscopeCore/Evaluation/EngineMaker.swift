@@ -31,7 +31,8 @@ final class EnginePredictor: RatingPredictor {
   init(engine: Engine) { self.engine = engine }
 
   func estimate(userID: String, itemID: String) -> RatingEstimate {
-    let p = engine.predict(engine.ratings.user(userID), engine.ratings.item(itemID),
+    let ratings = engine.ratings
+    let p = engine.predict(ratings.user(userID), ratings.item(itemID),
                            explain: false)
     return RatingEstimate(estimate: p.estimate, raw: p.raw,
                           wasImpossible: p.wasImpossible, reason: p.reason)

@@ -50,7 +50,8 @@ public struct Summary: Sendable, Equatable {
     let n = Double(values.count)
     mean = values.reduce(0, +) / n
     let m = mean
-    standardDeviation = (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n).squareRoot()
+    let squares = values.reduce(0) { $0 + ($1 - m) * ($1 - m) }
+    standardDeviation = (squares / n).squareRoot()
   }
 }
 
@@ -81,9 +82,12 @@ public enum EvaluationRunner {
   /// Trains each maker on each split's train set and measures it on the
   /// test set and on the train set.
   ///
-  /// Folds are independent (each has its own train set and its own
-  /// predictor), so with `options.parallel` they run concurrently; the
-  /// results do not depend on it.
+  /// Each (model, fold) job builds its own predictor from its own copy of
+  /// the train set and uses it on that job's thread only, so with
+  /// `options.parallel` the jobs run concurrently without sharing mutable
+  /// state: an ``Engine`` fills caches as it predicts and is not safe to
+  /// share, but none is shared. Results do not depend on the setting
+  /// (only the timings do).
   /// - Throws: ``EvaluationError/modelFailed(model:fold:reason:)`` for the
   ///   first (model, fold) in order that failed.
   /// - Complexity: one training and |test| + |train| estimates per
@@ -131,7 +135,8 @@ public enum EvaluationRunner {
         let values = folds.compactMap { $0.values[metric] }
         if !values.isEmpty { summary[metric] = Summary(values) }
       }
-      out.append(ModelEvaluation(name: maker.name, folds: folds, summary: summary))
+      out.append(ModelEvaluation(name: maker.name, folds: folds,
+                                 summary: summary))
     }
     return out
   }
@@ -151,8 +156,8 @@ public enum EvaluationRunner {
       values[.impossible] = Double(scored.filter(\.wasImpossible).count)
         / Double(scored.count)
     }
-    let train = trainSample(split, options)
-    if let trainRMSE = AccuracyMetrics.rmse(ScoredRating.scoring(train, with: predictor)) {
+    let train = ScoredRating.scoring(trainSample(split, options), with: predictor)
+    if let trainRMSE = AccuracyMetrics.rmse(train) {
       values[.trainRMSE] = trainRMSE
       if let test = values[.rmse] { values[.gap] = test - trainRMSE }
     }
@@ -170,7 +175,8 @@ public enum EvaluationRunner {
                                           users: users, k: options.k)
       let size = split.train.ratings.byItem.filter { !$0.isEmpty }.count
       if size > 0 {
-        values[.coverage] = RankingMetrics.coverage(of: lists, catalogueSize: size)
+        values[.coverage] = RankingMetrics.coverage(of: lists,
+                                                    catalogueSize: size)
       }
     }
     return FoldResult(fold: 0, values: values)
@@ -180,9 +186,12 @@ public enum EvaluationRunner {
   static func trainSample(_ split: TrainTestSplit,
                           _ options: EvaluationOptions) -> [RatingRecord] {
     let all = split.trainRecords
-    guard let limit = options.trainErrorSample, limit < all.count else { return all }
+    guard let limit = options.trainErrorSample, limit < all.count else {
+      return all
+    }
     var generator = SeededGenerator(seed: options.seed)
-    let chosen = generator.shuffledIndices(all.count).prefix(max(0, limit)).sorted()
+    let chosen = generator.shuffledIndices(all.count).prefix(max(0, limit))
+      .sorted()
     return chosen.map { all[$0] }
   }
 }

@@ -10,7 +10,9 @@ public protocol ModelMaker: Sendable {
 }
 
 extension BiasedMF: ModelMaker {
-  public var name: String { biased ? "SVD (biased MF, SGD)" : "unbiased MF (SGD)" }
+  public var name: String {
+    biased ? "SVD (biased MF, SGD)" : "unbiased MF (SGD)"
+  }
 
   public func makePredictor(training: Dataset) throws -> any RatingPredictor {
     try fit(training)

@@ -20,9 +20,10 @@ public struct QuantizationReport: Sendable, Equatable {
                              width: QuantizedFactors.Width)
     -> (report: QuantizationReport, model: FactorModel)? {
     let (quantized, users, items) = model.quantized(width)
-    guard let before = AccuracyMetrics.rmse(ScoredRating.scoring(test, with: model)),
-          let after = AccuracyMetrics.rmse(ScoredRating.scoring(test, with: quantized))
-    else { return nil }
+    let scoredBefore = ScoredRating.scoring(test, with: model)
+    let scoredAfter = ScoredRating.scoring(test, with: quantized)
+    guard let before = AccuracyMetrics.rmse(scoredBefore),
+          let after = AccuracyMetrics.rmse(scoredAfter) else { return nil }
     let report = QuantizationReport(
       width: width,
       bytesBefore: model.userFactors.byteCount + model.itemFactors.byteCount,

@@ -48,7 +48,8 @@ public enum RankingMetrics {
         byUser.append([s])
       }
     }
-    var sum = RankingFigures(precision: 0, recall: 0, ndcg: 0, hitRate: 0, users: 0)
+    var sum = RankingFigures(precision: 0, recall: 0, ndcg: 0, hitRate: 0,
+                             users: 0)
     for list in byUser {
       let relevant = list.filter { $0.actual >= threshold }.count
       guard relevant > 0 else { continue }
@@ -85,7 +86,8 @@ public enum RankingMetrics {
   /// Catalogue coverage: the share of the catalogue's items that appear in
   /// at least one top-k list.
   /// - Precondition: `catalogueSize > 0`.
-  public static func coverage(of lists: [[String]], catalogueSize: Int) -> Double {
+  public static func coverage(of lists: [[String]],
+                              catalogueSize: Int) -> Double {
     precondition(catalogueSize > 0, "RankingMetrics.coverage: empty catalogue")
     var seen = Set<String>()
     for list in lists { seen.formUnion(list) }
@@ -99,13 +101,15 @@ public enum RankingMetrics {
   public static func topLists(_ predictor: some RatingPredictor, train: Dataset,
                               users: [String], k: Int) -> [[String]] {
     let m = train.ratings
-    let catalogue = m.items.filter { !m.byItem[$0.int].isEmpty }.map { m.id(of: $0) }
+    let catalogue = m.items.filter { !m.byItem[$0.int].isEmpty }
+      .map { m.id(of: $0) }
     return users.map { userID in
       let rated = Set(m.user(userID).map { u in
         m.byUser[u.int].map { m.id(of: $0.item) } } ?? [])
-      let scored = catalogue.filter { !rated.contains($0) }.map {
-        ScoredRating(userID: userID, itemID: $0, actual: 0,
-                     estimate: predictor.estimate(userID: userID, itemID: $0).estimate)
+      let scored = catalogue.filter { !rated.contains($0) }.map { item in
+        let e = predictor.estimate(userID: userID, itemID: item)
+        return ScoredRating(userID: userID, itemID: item, actual: 0,
+                            estimate: e.estimate)
       }
       return ranked(scored).prefix(k).map(\.itemID)
     }

@@ -19,8 +19,9 @@ public struct ScoredRating: Sendable, Equatable {
 
   /// Scores every record with `predictor`, in order.
   /// - Complexity: one estimate per record.
-  public static func scoring(_ records: [RatingRecord],
-                             with predictor: some RatingPredictor) -> [ScoredRating] {
+  public static func scoring(
+    _ records: [RatingRecord], with predictor: some RatingPredictor
+  ) -> [ScoredRating] {
     records.map { r in
       let e = predictor.estimate(userID: r.userID, itemID: r.itemID)
       return ScoredRating(userID: r.userID, itemID: r.itemID, actual: r.rating,

@@ -12,8 +12,9 @@ public enum Splitter {
   /// - Throws: ``EvaluationError/invalidSetting(_:)`` unless
   ///   2 ≤ folds ≤ |R|.
   /// - Complexity: O(folds · |R|).
-  public static func kFold(_ list: RatingList, folds: Int,
-                           seed: UInt64) throws(EvaluationError) -> [TrainTestSplit] {
+  public static func kFold(
+    _ list: RatingList, folds: Int, seed: UInt64
+  ) throws(EvaluationError) -> [TrainTestSplit] {
     guard folds >= 2, folds <= list.count else {
       throw .invalidSetting(
         "k-fold needs between 2 and \(list.count) folds (one per rating at "
@@ -37,11 +38,12 @@ public enum Splitter {
   /// tested (Surprise's `train_test_split` rounds the same way).
   /// - Throws: ``EvaluationError/invalidSetting(_:)`` unless
   ///   0 < fraction < 1.
-  public static func holdout(_ list: RatingList, testFraction: Double,
-                             seed: UInt64) throws(EvaluationError) -> TrainTestSplit {
+  public static func holdout(
+    _ list: RatingList, testFraction: Double, seed: UInt64
+  ) throws(EvaluationError) -> TrainTestSplit {
     guard testFraction > 0, testFraction < 1 else {
-      throw .invalidSetting("the test fraction must lie strictly between 0 and 1, "
-                            + "got \(testFraction)")
+      throw .invalidSetting(
+        "the test fraction must lie strictly between 0 and 1, got \(testFraction)")
     }
     let testCount = Int((testFraction * Double(list.count)).rounded(.up))
     var generator = SeededGenerator(seed: seed)
@@ -57,8 +59,9 @@ public enum Splitter {
   /// whole in the train set, so every tested user can be predicted.
   /// Users are visited in order of first appearance.
   /// - Throws: ``EvaluationError/invalidSetting(_:)`` unless k ≥ 1.
-  public static func leaveKOut(_ list: RatingList, k: Int,
-                               seed: UInt64) throws(EvaluationError) -> TrainTestSplit {
+  public static func leaveKOut(
+    _ list: RatingList, k: Int, seed: UInt64
+  ) throws(EvaluationError) -> TrainTestSplit {
     guard k >= 1 else {
       throw .invalidSetting("leave-k-out needs k of at least 1, got \(k)")
     }
@@ -89,14 +92,16 @@ public enum Splitter {
   ///   unless there is one timestamp per rating;
   ///   ``EvaluationError/invalidSetting(_:)`` unless 0 < fraction < 1.
   /// - Complexity: O(|R| log |R|).
-  public static func timeOrdered(_ list: RatingList,
-                                 testFraction: Double) throws(EvaluationError) -> TrainTestSplit {
+  public static func timeOrdered(
+    _ list: RatingList, testFraction: Double
+  ) throws(EvaluationError) -> TrainTestSplit {
     guard let times = list.timestamps, times.count == list.count else {
-      throw .missingTimestamps(ratings: list.count, timestamps: list.timestamps?.count)
+      throw .missingTimestamps(ratings: list.count,
+                               timestamps: list.timestamps?.count)
     }
     guard testFraction > 0, testFraction < 1 else {
-      throw .invalidSetting("the test fraction must lie strictly between 0 and 1, "
-                            + "got \(testFraction)")
+      throw .invalidSetting(
+        "the test fraction must lie strictly between 0 and 1, got \(testFraction)")
     }
     let testCount = Int((testFraction * Double(list.count)).rounded(.up))
     let order = list.records.indices.sorted {

@@ -28,7 +28,8 @@ public struct TrainTestSplit: Sendable {
       }
     }
     _ = m.mergingRepeats()
-    var catalog = ItemCatalog(featureNames: list.metadata?.catalog.featureNames ?? [])
+    let names = list.metadata?.catalog.featureNames ?? []
+    var catalog = ItemCatalog(featureNames: names)
     catalog.resize(to: m.itemCount)
     if let source = list.metadata {
       for i in m.items {

@@ -7,10 +7,12 @@ public enum TrainingNoise {
   /// rating). Noise drawn in training order from the seed.
   /// - Throws: ``EvaluationError/invalidSetting(_:)`` unless σ ≥ 0.
   /// - Complexity: O(|R|).
-  public static func gaussian(_ split: TrainTestSplit, deviation: Double,
-                              seed: UInt64) throws(EvaluationError) -> TrainTestSplit {
+  public static func gaussian(
+    _ split: TrainTestSplit, deviation: Double, seed: UInt64
+  ) throws(EvaluationError) -> TrainTestSplit {
     guard deviation >= 0, deviation.isFinite else {
-      throw .invalidSetting("the noise deviation must be 0 or more, got \(deviation)")
+      throw .invalidSetting(
+        "the noise deviation must be 0 or more, got \(deviation)")
     }
     var generator = SeededGenerator(seed: seed)
     let scale = split.train.scale
@@ -26,10 +28,12 @@ public enum TrainingNoise {
   /// - Throws: ``EvaluationError/invalidSetting(_:)`` unless
   ///   0 ≤ fraction < 1.
   /// - Complexity: O(|R|).
-  public static func dropout(_ split: TrainTestSplit, fraction: Double,
-                             seed: UInt64) throws(EvaluationError) -> TrainTestSplit {
+  public static func dropout(
+    _ split: TrainTestSplit, fraction: Double, seed: UInt64
+  ) throws(EvaluationError) -> TrainTestSplit {
     guard fraction >= 0, fraction < 1 else {
-      throw .invalidSetting("the dropout fraction must lie in 0..<1, got \(fraction)")
+      throw .invalidSetting(
+        "the dropout fraction must lie in 0..<1, got \(fraction)")
     }
     let n = split.train.ratings.count
     var generator = SeededGenerator(seed: seed)

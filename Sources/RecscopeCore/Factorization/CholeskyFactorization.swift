@@ -35,8 +35,8 @@ public struct CholeskyFactorization: Sendable, Equatable {
   /// x with A x = b. - Precondition: `b.count == dimension`.
   /// - Complexity: O(n²).
   public func solve(_ b: [Double]) -> [Double] {
-    precondition(b.count == dimension,
-                 "CholeskyFactorization.solve: \(b.count) values for \(dimension)")
+    precondition(b.count == dimension, "CholeskyFactorization.solve: "
+                 + "\(b.count) values for \(dimension)")
     var x = b
     lower.withUnsafeBufferPointer { l in
       x.withUnsafeMutableBufferPointer { x in

@@ -12,7 +12,8 @@ public struct FactorMatrix: Sendable, Equatable {
   /// - Precondition: `rows >= 0`, `columns >= 0`.
   public init(rows: Int, columns: Int, repeating value: Double = 0) {
     precondition(rows >= 0 && columns >= 0,
-                 "FactorMatrix(rows: \(rows), columns: \(columns)): negative size")
+                 "FactorMatrix(rows: \(rows), columns: \(columns)): "
+                 + "negative size")
     self.rows = rows
     self.columns = columns
     values = Array(repeating: value, count: rows * columns)
@@ -49,16 +50,16 @@ public struct FactorMatrix: Sendable, Equatable {
 
   /// Replaces one row. - Precondition: `vector.count == columns`.
   public mutating func setRow(_ r: Int, to vector: [Double]) {
-    precondition(vector.count == columns,
-                 "FactorMatrix.setRow: \(vector.count) values for \(columns) columns")
+    precondition(vector.count == columns, "FactorMatrix.setRow: "
+                 + "\(vector.count) values for \(columns) columns")
     values.replaceSubrange(r * columns ..< (r + 1) * columns, with: vector)
   }
 
   /// Appends a row (a new user or item).
   /// - Precondition: `vector.count == columns`.
   mutating func appendRow(_ vector: [Double]) {
-    precondition(vector.count == columns,
-                 "FactorMatrix.appendRow: \(vector.count) values for \(columns) columns")
+    precondition(vector.count == columns, "FactorMatrix.appendRow: "
+                 + "\(vector.count) values for \(columns) columns")
     values.append(contentsOf: vector)
     rows += 1
   }
@@ -74,7 +75,8 @@ public struct FactorMatrix: Sendable, Equatable {
     let k = columns
     values.withUnsafeBufferPointer { x in
       other.values.withUnsafeBufferPointer { y in
-        sum = VectorKernels.dot(x.baseAddress! + a * k, y.baseAddress! + b * k, k)
+        sum = VectorKernels.dot(x.baseAddress! + a * k,
+                                y.baseAddress! + b * k, k)
       }
     }
     return sum

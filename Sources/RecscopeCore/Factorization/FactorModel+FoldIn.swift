@@ -47,14 +47,15 @@ extension FactorModel {
   }
 
   /// Fold-in from dense item indices, all known to the model.
-  func foldIn(_ entries: [ItemRating],
-              unknownItemIDs: [String] = []) throws(FactorizationError) -> FoldedUser {
+  func foldIn(
+    _ entries: [ItemRating], unknownItemIDs: [String] = []
+  ) throws(FactorizationError) -> FoldedUser {
     var p = Array(repeating: 0.0, count: factorCount)
     guard !entries.isEmpty else {
       return FoldedUser(factors: p, bias: 0, ratings: [],
                         unknownItemIDs: unknownItemIDs)
     }
-    var system = try userSystem(entries)
+    var system = userSystem(entries)
     try system.factor()
     let bias = p.withUnsafeMutableBufferPointer {
       system.solution(into: $0.baseAddress!)
@@ -64,13 +65,14 @@ extension FactorModel {
   }
 
   /// The assembled (not yet factored) normal equations of one user.
-  func userSystem(_ entries: [ItemRating]) throws(FactorizationError) -> RidgeSystem {
+  func userSystem(_ entries: [ItemRating]) -> RidgeSystem {
     var system = RidgeSystem(factors: factorCount, biased: biased)
     let mu = biased ? globalMean : 0
     itemFactors.values.withUnsafeBufferPointer { q in
       itemBias.withUnsafeBufferPointer { bi in
-        system.assemble(entries, fixed: q.baseAddress!, otherBias: bi.baseAddress!,
-                        mu: mu, lambda: foldInRegularization.factors,
+        system.assemble(entries, fixed: q.baseAddress!,
+                        otherBias: bi.baseAddress!, mu: mu,
+                        lambda: foldInRegularization.factors,
                         biasLambda: foldInRegularization.bias)
       }
     }

@@ -64,8 +64,8 @@ public struct FactorModel: Sendable {
   public func estimate(_ u: UserIndex?, _ i: ItemIndex?) -> RatingEstimate {
     let userKnown = isKnown(u), itemKnown = isKnown(i)
     guard let u, let i, userKnown && itemKnown else {
-      return partialEstimate(userBias: userKnown ? u.map { userBias[$0.int] } : nil,
-                             itemKnown ? i : nil)
+      let bu = userKnown ? u.map { userBias[$0.int] } : nil
+      return partialEstimate(userBias: bu, itemKnown ? i : nil)
     }
     let dot = itemFactors.dot(row: i.int, with: userFactors, row: u.int)
     let raw = biased

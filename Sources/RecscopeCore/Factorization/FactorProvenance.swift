@@ -92,8 +92,12 @@ extension FactorModel {
       itemBias: biased ? item.map { itemBias[$0.int] } : nil,
       dot: nil, topFactors: [], pullingUp: [], pullingDown: [],
       influencesAreExact: false, notes: [])
-    if user == nil { result.notes.append("user unknown: b_u and q_iᵀp_u left out") }
-    if item == nil { result.notes.append("item unknown: b_i and q_iᵀp_u left out") }
+    if user == nil {
+      result.notes.append("user unknown: b_u and q_iᵀp_u left out")
+    }
+    if item == nil {
+      result.notes.append("item unknown: b_i and q_iᵀp_u left out")
+    }
     if !biased && (user == nil || item == nil) {
       result.notes.append("unbiased model: global mean μ used")
     }
@@ -115,8 +119,9 @@ extension FactorModel {
     result.influencesAreExact = exact && influences != nil
     if !result.influencesAreExact {
       result.notes.append(
-        "influences approximate: SGD factors are not a least-squares "
-        + "solution, so each rated item is weighted by q_iᵀq_j")
+        "influences approximate: p_u is not a least-squares solution "
+        + "against these items (SGD or quantised factors), so each rated "
+        + "item is weighted by q_iᵀq_j")
     }
     let all = influences ?? approximateInfluences(user, item: q)
     result.pullingUp = Array(all.filter { $0.contribution > 0 }
@@ -127,10 +132,11 @@ extension FactorModel {
   }
 
   /// w_ij t_j with w_ij = [q_i; 0]ᵀ A⁻¹ a_j; nil if A cannot be factored.
-  private func exactInfluences(_ user: FoldedUser,
-                               item q: [Double]) -> [FactorProvenance.Influence]? {
-    guard var system = try? userSystem(user.ratings),
-          (try? system.factor()) != nil else { return nil }
+  private func exactInfluences(
+    _ user: FoldedUser, item q: [Double]
+  ) -> [FactorProvenance.Influence]? {
+    var system = userSystem(user.ratings)
+    guard (try? system.factor()) != nil else { return nil }
     var z = q + (biased ? [0] : [])
     z.withUnsafeMutableBufferPointer { system.solve($0.baseAddress!) }
     return user.ratings.map { entry in
@@ -144,8 +150,9 @@ extension FactorModel {
   }
 
   /// q_iᵀq_j times r_uj − (μ + b_u + b_j).
-  private func approximateInfluences(_ user: FoldedUser,
-                                     item q: [Double]) -> [FactorProvenance.Influence] {
+  private func approximateInfluences(
+    _ user: FoldedUser, item q: [Double]
+  ) -> [FactorProvenance.Influence] {
     user.ratings.map { entry in
       let j = entry.item.int
       var w = 0.0

@@ -16,7 +16,9 @@ public struct PretrainedItemVectors: Sendable, Equatable {
       throw .invalidSetting("there are no pretrained vectors")
     }
     let d = first.value.count
-    guard d > 0 else { throw .invalidSetting("pretrained vectors must not be empty") }
+    guard d > 0 else {
+      throw .invalidSetting("pretrained vectors must not be empty")
+    }
     for (id, v) in vectors.sorted(by: { $0.key < $1.key }) {
       guard v.count == d else {
         throw .dimensionMismatch(
@@ -68,9 +70,12 @@ public struct PretrainedItemVectors: Sendable, Equatable {
 
   /// The data set with the vectors added as item features named
   /// `prefix1`…`prefixD`; items without a vector get zeros there.
-  public func addingFeatures(to dataset: Dataset, prefix: String = "v") -> Dataset {
+  public func addingFeatures(to dataset: Dataset,
+                             prefix: String = "v") -> Dataset {
     var out = dataset
-    let columns = (1...dimension).map { out.catalog.addFeature(named: "\(prefix)\($0)") }
+    let columns = (1...dimension).map {
+      out.catalog.addFeature(named: "\(prefix)\($0)")
+    }
     for (i, id) in dataset.ratings.itemIDs.enumerated() {
       guard let v = vectors[id] else { continue }
       for (f, column) in columns.enumerated() {
