@@ -129,8 +129,8 @@ import Testing
     let run = generate(["--users", "2", "--items", "2", "--ratings", "2"],
                        into: file)
     #expect(run.status == 1)
-    #expect(run.errors == "error: cannot write into '\(file.path)': it is a "
-              + "file\n")
+    #expect(run.errors == "error: \"\(file.path)\" could not be written: the "
+              + "directory cannot be created.\n")
   }
 
   @Test func outIsRequired() {

@@ -58,10 +58,12 @@ enum GenerateCommand: Command {
     }
     let dataset = try recipe.generate()
 
-    let directory = URL(fileURLWithPath: arguments.value(out))
-    try makeDirectory(directory)
-    try write(ratingsFile(dataset), to: directory, name: "ratings.csv")
-    try write(itemsFile(dataset), to: directory, name: "items.csv")
+    let directory = arguments.value(out)
+    do {
+      try DatasetWriter(format: .csv).write(dataset, toDirectory: directory)
+    } catch {
+      throw CommandFailure(error.description)
+    }
     context.output.writeLine(
       "wrote \(recipe.ratings) ratings by \(recipe.users) users of "
         + "\(recipe.items) items with \(recipe.features) features to "
@@ -97,104 +99,5 @@ enum GenerateCommand: Command {
           + "\(NumberFormat.shortest(scale.width)), the width of the scale "
           + "\(scale), got '\(got)'")
     }
-  }
-
-  private static func makeDirectory(_ url: URL) throws(CommandFailure) {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path,
-                                      isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else {
-        throw CommandFailure("cannot write into '\(url.path)': it is a file")
-      }
-      return
-    }
-    do {
-      try FileManager.default.createDirectory(
-        at: url, withIntermediateDirectories: true)
-    } catch {
-      throw CommandFailure("cannot create '\(url.path)': "
-                             + error.localizedDescription)
-    }
-  }
-
-  /// Writes through a temporary file in the same directory and a rename,
-  /// so that a reader never sees half a file.
-  private static func write(_ bytes: [UInt8], to directory: URL,
-                            name: String) throws(CommandFailure) {
-    let url = directory.appendingPathComponent(name)
-    do {
-      try Data(bytes).write(to: url, options: .atomic)
-    } catch {
-      throw CommandFailure("cannot write '\(url.path)': "
-                             + error.localizedDescription)
-    }
-  }
-
-  // TODO(design): the two encoders below exist only until the engine's
-  // general data set writer lands; generate should then call it instead.
-
-  /// `user,item,rating`, users in index order and each user's ratings in
-  /// the order they were added.
-  ///
-  /// Ids and values are encoded once each, then copied as bytes: at 20
-  /// million ratings, per-rating strings would dominate the run.
-  private static func ratingsFile(_ dataset: Dataset) -> [UInt8] {
-    let matrix = dataset.ratings
-    var itemBytes: [UInt8] = []
-    var itemEnds: [Int] = []
-    for id in matrix.itemIDs {
-      itemBytes += Array(csvField(id).utf8)
-      itemBytes.append(UInt8(ascii: ","))
-      itemEnds.append(itemBytes.count)
-    }
-    // A scale has few levels: a short list beats hashing every value.
-    var valueBytes: [(value: Double, bytes: [UInt8])] = []
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(matrix.count * 16 + 64)
-    bytes += Array("user,item,rating\n".utf8)
-    itemBytes.withUnsafeBufferPointer { items in
-      for (u, list) in matrix.byUser.enumerated() {
-        let user = Array((csvField(matrix.userIDs[u]) + ",").utf8)
-        for rating in list {
-          bytes += user
-          let i = rating.item.int
-          let start = i == 0 ? 0 : itemEnds[i - 1]
-          bytes += UnsafeBufferPointer(rebasing: items[start ..< itemEnds[i]])
-          let value = rating.value
-          let known = valueBytes.firstIndex {
-            $0.value.bitPattern == value.bitPattern
-          }
-          let index = known ?? valueBytes.count
-          if known == nil {
-            valueBytes.append((value, Array(NumberFormat.shortest(value).utf8)))
-          }
-          valueBytes[index].bytes.withUnsafeBufferPointer { bytes += $0 }
-          bytes.append(UInt8(ascii: "\n"))
-        }
-      }
-    }
-    return bytes
-  }
-
-  /// `item,title,<feature names>`, items in index order.
-  private static func itemsFile(_ dataset: Dataset) -> [UInt8] {
-    let catalog = dataset.catalog
-    var text = (["item", "title"] + catalog.featureNames).map(csvField)
-      .joined(separator: ",") + "\n"
-    for item in dataset.ratings.items {
-      let fields = [dataset.ratings.id(of: item), catalog.title(of: item) ?? ""]
-        + catalog.features(of: item).map(NumberFormat.shortest)
-      text += fields.map(csvField).joined(separator: ",") + "\n"
-    }
-    return Array(text.utf8)
-  }
-
-  /// A field quoted as RFC 4180 asks when it holds a comma, a quote or a
-  /// line break, quotes inside doubled.
-  private static func csvField(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: {
-      $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
-    }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
