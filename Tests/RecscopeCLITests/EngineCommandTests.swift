@@ -131,3 +131,17 @@ import TestSupport
     #expect(errors.hasPrefix("error: give either '--user' and '--item', or '--pairs' alone\n"))
   }
 }
+
+@Suite struct BundledSampleTests {
+  @Test func bundledSampleIsTheTeachingSample() throws {
+    let dir = Fixtures.sample("teaching")
+    let ratings = try String(contentsOf: dir.appendingPathComponent("ratings.csv"),
+                             encoding: .utf8)
+    let items = try String(contentsOf: dir.appendingPathComponent("items.csv"),
+                           encoding: .utf8)
+    #expect(BundledSample.ratings == ratings)
+    #expect(BundledSample.items == items)
+    let (data, _) = try BundledSample.load()
+    #expect(data.ratings.userCount == 12 && data.ratings.itemCount == 15)
+  }
+}
