@@ -67,6 +67,7 @@ extension Engine {
   }
 
   private func ratingsChanged(_ u: UserIndex, _ i: ItemIndex) {
+    compactByUser?.markStale(u.int)
     userMoments.refresh(u.int, rows: ratings.byUser)
     itemMoments.refresh(i.int, rows: ratings.byItem)
     cachedBaselines = nil

@@ -136,6 +136,7 @@ extension Engine {
     var last = [Double](repeating: 0, count: items)
     let k32 = Int32(k)
     let byUser = ratings.byUser
+    let compact = compactUserRows()
     var previous = Double.infinity
     sumSim.withUnsafeMutableBufferPointer { sumSim in
     sumRatings.withUnsafeMutableBufferPointer { sumRatings in
@@ -148,25 +149,42 @@ extension Engine {
         let s = row[v]
         if open == 0 && s < previous { break }
         previous = s
-        byUser[v].withUnsafeBufferPointer { ratingsOfV in
-          for e in ratingsOfV {
-            let j = e.item.int
-            guard large[j] else { continue }
-            if count[j] < k32 {
-              count[j] += 1
-              sumSim[j] += s
-              sumRatings[j] += term(s, v, e.value, j)
-              last[j] = s
-              if count[j] == k32 { open -= 1 }
-            } else if s == last[j] {
-              tied[j] = true
-            }
+        @inline(__always) func hand(_ j: Int, _ r: Double) {
+          guard large[j] else { return }
+          if count[j] < k32 {
+            count[j] += 1
+            sumSim[j] += s
+            sumRatings[j] += term(s, v, r, j)
+            last[j] = s
+            if count[j] == k32 { open -= 1 }
+          } else if s == last[j] {
+            tied[j] = true
+          }
+        }
+        if let compact, compact.isCurrent(v) {
+          for p in compact.offsets[v]..<compact.offsets[v + 1] {
+            hand(Int(compact.others[p]), Double(compact.values[p]))
+          }
+        } else {
+          byUser[v].withUnsafeBufferPointer { ratingsOfV in
+            for e in ratingsOfV { hand(e.item.int, e.value) }
           }
         }
       }
     }}}}}}
     return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count,
                           tied: tied)
+  }
+
+  /// The flat copy of the users' lists, made anew once many rows went
+  /// stale (a copy costs one pass over the ratings).
+  func compactUserRows() -> CompactRows? {
+    if compactByUserImpossible { return nil }
+    if compactByUser == nil || compactByUser!.staleCount > 64 {
+      compactByUser = CompactRows(ratings.byUser)
+      compactByUserImpossible = compactByUser == nil
+    }
+    return compactByUser
   }
 
   /// Items by number of ratings, then by order in the data.

@@ -35,6 +35,10 @@ public final class Engine {
   /// (the baselines of Pearson-baseline); the store is rebuilt on next use.
   var storeIsStale = false
   var profiles: [Int: [Double]] = [:]
+  /// A flat copy of the users' rating lists for the top-N sweep; nil when
+  /// not built yet or when ratings are not exact as `Float`.
+  var compactByUser: CompactRows?
+  var compactByUserImpossible = false
 
   /// - Throws: ``EngineError/invalidSettings(_:)`` for out-of-range settings.
   public init(dataset: Dataset, settings: EngineSettings = EngineSettings()) throws {
