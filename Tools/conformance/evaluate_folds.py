@@ -118,7 +118,7 @@ def fold_rmse(data, make):
     for trainset, testset in PredefinedKFold().split(data):
         algo = make()
         algo.fit(trainset)
-        out.append(accuracy.rmse(algo.test(testset), verbose=False))
+        out.append(float(accuracy.rmse(algo.test(testset), verbose=False)))
     return out, time.perf_counter() - start
 
 
@@ -154,26 +154,27 @@ def main():
             {"train": len(read_rows(train)), "test": len(read_rows(test)),
              "test_fnv1a64": format(fnv1a64(Path(test).read_bytes()), "016x")}
             for train, test in pairs],
-        "rmse": {}, "seconds": {},
+        "rmse": {},
     }
+    seconds = {}
     for name in names:
         if name == "svd":
             runs = []
-            seconds = 0.0
+            took_all = 0.0
             for seed in range(args.svd_seeds):
                 rmse, took = fold_rmse(data, algorithms(seed)["svd"])
                 runs.append(rmse)
-                seconds += took
+                took_all += took
             per_fold = list(zip(*runs))
             result["rmse"]["svd"] = [statistics.fmean(f) for f in per_fold]
             result["svd_seed_std"] = [statistics.pstdev(f) for f in per_fold]
             result["svd_seed_range"] = [[min(f), max(f)] for f in per_fold]
             result["svd_seeds"] = args.svd_seeds
-            result["seconds"]["svd"] = seconds / args.svd_seeds
+            seconds["svd"] = took_all / args.svd_seeds
         else:
             rmse, took = fold_rmse(data, algorithms(0)[name])
             result["rmse"][name] = rmse
-            result["seconds"][name] = took
+            seconds[name] = took
 
     for name in names:
         for n, value in enumerate(result["rmse"][name]):
@@ -182,7 +183,9 @@ def main():
                 extra = f"  (seed std {result['svd_seed_std'][n]:.6f})"
             print(f"{name}\tfold {n + 1}\t{value!r}{extra}")
         if args.time:
-            print(f"{name}\tseconds\t{result['seconds'][name]:.3f}")
+            print(f"{name}\tseconds\t{seconds[name]:.3f}")
+    if args.time:
+        result["seconds"] = seconds
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(result, f, indent=1)
