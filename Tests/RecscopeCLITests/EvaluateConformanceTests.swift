@@ -86,12 +86,15 @@ import TestSupport
     }
     let ours = try Self.rmse(first).merging(try Self.rmse(second)) { a, _ in a }
     for name in ["baseline", "knn-basic", "knn-means"] {
-      let mine = try #require(ours[name]), theirs = try #require(expected.rmse[name])
+      let mine = try #require(ours[name])
+      let theirs = try #require(expected.rmse[name])
       for (f, (a, b)) in zip(mine, theirs).enumerated() {
-        #expect(abs(a - b) <= 1e-6, "\(fixture) \(name) fold \(f + 1): \(a) vs \(b)")
+        #expect(abs(a - b) <= 1e-6,
+                "\(fixture) \(name) fold \(f + 1): \(a) vs \(b)")
       }
     }
-    let mine = try #require(ours["svd"]), theirs = try #require(expected.rmse["svd"])
+    let mine = try #require(ours["svd"])
+    let theirs = try #require(expected.rmse["svd"])
     for (f, (a, b)) in zip(mine, theirs).enumerated() {
       let bound = max(0.005, 3 * expected.svd_seed_std[f])
       #expect(abs(a - b) <= bound,
