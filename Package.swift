@@ -40,6 +40,7 @@ let package = Package(
       dependencies: ["RecscopeUI", "TestSupport"]),
     .testTarget(
       name: "RecscopeCLITests",
-      dependencies: ["RecscopeCLI", "TestSupport", "recscope"]),
+      dependencies: ["RecscopeCLI", "TestSupport", "recscope"],
+      exclude: ["Fixtures"]),
   ]
 )

@@ -12,6 +12,7 @@ public enum Recscope {
     SimilarCommand.self,
     SimilarityCommand.self,
     GenerateCommand.self,
+    EvaluateCommand.self,
     BenchCommand.self,
   ]
 

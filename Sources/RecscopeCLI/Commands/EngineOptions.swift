@@ -59,14 +59,25 @@ enum EngineOptions {
   static let allWithItemsFile: [any OptionDeclaration] =
     settingOptions + [itemsFile] + dataOptions
 
-  private static let settingOptions: [any OptionDeclaration] = [
-    algorithm, basis, similarity, k, minK, minSupport, shrinkage, weight,
+  private static let settingOptions: [any OptionDeclaration] =
+    [algorithm] + neighbourhoodOptions
+  /// The settings of the k-NN family and the hybrid, without `--algo`, for
+  /// a command that chooses algorithms its own way.
+  static let neighbourhoodOptions: [any OptionDeclaration] = [
+    basis, similarity, k, minK, minSupport, shrinkage, weight,
   ]
-  private static let dataOptions: [any OptionDeclaration] = [format, scale, skipBad]
+  static let dataOptions: [any OptionDeclaration] = [format, scale, skipBad]
 
   static func settings(_ a: ParsedArguments) -> EngineSettings {
+    settings(a, algorithm: a.value(algorithm))
+  }
+
+  /// The engine settings the options give, for `algorithm` whatever
+  /// `--algo` says (a command may not declare it).
+  static func settings(_ a: ParsedArguments,
+                       algorithm: Algorithm) -> EngineSettings {
     var s = EngineSettings()
-    s.algorithm = a.value(algorithm)
+    s.algorithm = algorithm
     s.basis = a.value(basis)
     s.similarity = a.value(similarity)
     s.k = a.value(k)
@@ -94,10 +105,20 @@ enum EngineOptions {
                    itemsOption: Option<String> = items)
     throws -> (Dataset, LoadReport)
   {
+    try load(a.value(data), a, context: context, itemsOption: itemsOption)
+  }
+
+  /// Loads the ratings at `path` (`-` for standard input) as the data
+  /// options say.
+  static func load(_ path: String, _ a: ParsedArguments,
+                   context: CommandContext,
+                   itemsOption: Option<String>? = items)
+    throws -> (Dataset, LoadReport)
+  {
     let loader = DatasetLoader(
-      format: a[format].flatMap(RatingsFormat.init(name:)), itemsPath: a[itemsOption],
+      format: a[format].flatMap(RatingsFormat.init(name:)),
+      itemsPath: itemsOption.flatMap { a[$0] },
       scale: a[scale], skipBad: a[skipBad])
-    let path = a.value(data)
     let result: (dataset: Dataset, report: LoadReport)
     do {
       if path == "-" {

@@ -1,0 +1,235 @@
+import Foundation
+import RecscopeCore
+
+/// `recscope evaluate`: cross-validates several models on the same splits
+/// and reports accuracy, ranking quality, coverage and overfitting.
+enum EvaluateCommand: Command {
+  /// How the ratings are held out.
+  enum SplitMethod: String, CaseIterable, Sendable {
+    case kFold = "kfold"
+    case random
+    case leaveKOut = "leave-k-out"
+    case time
+  }
+
+  static let data = Argument(
+    "data", .path, required: false,
+    help: "Ratings to split, read as the other commands read them; not "
+      + "needed with '--train' and '--test'.")
+  static let train = Option(
+    "train", .path, valueName: "file",
+    help: "Ratings to train on, with '--test': a split made elsewhere.")
+  static let test = Option(
+    "test", .path, valueName: "file",
+    help: "Ratings to test on, with '--train'. Users and items absent from "
+      + "the train file are predicted by fallback, counted in 'impossible'.")
+  static let split = Option(
+    "split", .choice(of: SplitMethod.self, placeholder: "method"),
+    default: .kFold,
+    help: "k-fold cross-validation, a random holdout, a per-user "
+      + "leave-k-out holdout, or the latest ratings (needs timestamps, "
+      + "which recscope does not read yet).")
+  static let folds = Option(
+    "folds", .integer(atLeast: 2), default: 5,
+    help: "Folds of '--split kfold'; every rating is tested once.")
+  static let testFraction = Option(
+    "test-fraction", .number(in: 0...1), default: 0.2,
+    help: "Share of ratings tested by '--split random' (rounded up), "
+      + "strictly between 0 and 1.")
+  static let leave = Option(
+    "leave", .integer(atLeast: 1), default: 1,
+    help: "Ratings tested per user by '--split leave-k-out'; users with "
+      + "no more than this many stay whole in the train set.")
+  static let seed = Option(
+    "seed", .integer(atLeast: 0), default: 0,
+    help: "Seed of the split, of SGD's and ALS's starting factors and of "
+      + "'--train-sample'; the same seed gives the same figures.")
+  static let algorithms = ListOption(
+    "algo", .evaluatedModel, default: [.engine(.knnBasic)],
+    help: "Models to evaluate, comma-separated, all on the same splits.")
+  static let factors = Option(
+    "factors", .integer(atLeast: 1),
+    help: "Latent factors of svd and als (100 and 20 by default).")
+  static let epochs = Option(
+    "epochs", .integer(atLeast: 0),
+    help: "Passes of svd and als over the ratings (20 and 10 by default).")
+  static let learningRate = Option(
+    "lr", .number(atLeast: 0),
+    help: "svd's learning rate for every parameter (0.005 by default).")
+  static let regularization = Option(
+    "reg", .number(atLeast: 0),
+    help: "Regularisation of svd (0.02 by default) and of als, biases "
+      + "included (0.1 by default, must be above 0).")
+  static let topK = Option(
+    "top-k", .integer(atLeast: 1), default: 10,
+    help: "The k of precision, recall, nDCG, hit rate and coverage.")
+  static let threshold = Option(
+    "threshold", .number, default: 4,
+    help: "Test ratings at or above this are relevant.")
+  static let coverage = Flag(
+    "coverage",
+    help: "Measure catalogue coverage: each test user's top-k over every "
+      + "unrated item; slow for k-NN on large data.")
+  static let trainSample = Option(
+    "train-sample", .integer(atLeast: 1),
+    help: "Measure train RMSE on at most this many training ratings, a "
+      + "seeded sample; all of them by default.")
+  static let perFold = Flag(
+    "per-fold", help: "Print each fold's row before a model's mean row.")
+  static let writeFolds = Option(
+    "write-folds", .path, valueName: "dir",
+    help: "Also write each split as fold-N-train.csv and fold-N-test.csv "
+      + "(user,item,rating) into this directory, in the order trained on.")
+  static let serial = Flag(
+    "serial", help: "Run one (model, fold) at a time instead of on every "
+      + "core; figures are the same, timings undisturbed.")
+
+  static let spec = CommandSpec(
+    name: "evaluate",
+    abstract: "Cross-validate models on the same folds.",
+    discussion: """
+      Each model is trained on each split's train set and scored on its \
+      test set: RMSE and MAE of the estimates; precision, recall, nDCG and \
+      hit rate at k of each user's test items ranked by estimate (users \
+      without a relevant test item left out); coverage, the share of the \
+      catalogue in some user's top k (with '--coverage'); RMSE on the \
+      training ratings themselves and the gap, test minus train RMSE, \
+      which grows as a model overfits; the share of impossible \
+      predictions; and the seconds spent fitting and testing.
+
+      The table has the columns algo, fold ('mean' on a model's summary \
+      row), tested (ratings tested, all folds together on a summary row), \
+      then rmse, mae, precision, recall, ndcg, hit_rate, coverage, \
+      train_rmse, gap, impossible, fit_seconds and test_seconds, each \
+      followed by its population standard deviation over folds (key_std). \
+      An unmeasured figure is empty.
+
+      With '--json', an array of one object per model: algo, tested, each \
+      key above as the mean over folds with its key_std, and folds, an \
+      array of objects with fold, tested and each key; unmeasured figures \
+      are null.
+
+      Neighbourhood options apply to the k-NN algorithms and hybrid; \
+      '--factors', '--epochs' and '--reg' to svd and als, '--lr' to svd.
+
+        recscope evaluate Samples/teaching --algo baseline,knn-means,svd
+        recscope evaluate ml100k --split leave-k-out --leave 1 --json
+        recscope evaluate --train u1.base --test u1.test --algo svd
+      """,
+    arguments: [data],
+    options: [train, test, split, folds, testFraction, leave, seed,
+              algorithms] + EngineOptions.neighbourhoodOptions
+      + [factors, epochs, learningRate, regularization, topK, threshold,
+         coverage, trainSample, perFold, writeFolds, serial, Flag.json,
+         EngineOptions.items] + EngineOptions.dataOptions)
+
+  static func run(_ a: ParsedArguments, context: CommandContext) throws {
+    let models = try chosenModels(a)
+    let makers = try models.map { try maker(for: $0, a) }
+    let splits = try makeSplits(a, context: context)
+    if let directory = a[writeFolds] {
+      try write(splits, to: directory)
+    }
+    var options = EvaluationOptions()
+    options.k = a.value(topK)
+    options.relevanceThreshold = a.value(threshold)
+    options.measuresCoverage = a[coverage]
+    options.trainErrorSample = a[trainSample]
+    options.seed = UInt64(a.value(seed))
+    options.parallel = !a[serial]
+    let evaluations: [ModelEvaluation]
+    do {
+      evaluations = try EvaluationRunner.run(makers, on: splits,
+                                             options: options)
+    } catch {
+      throw CommandFailure(error.description)
+    }
+    let report = EvaluationReport(models: models, evaluations: evaluations,
+                                  tested: splits.map(\.test.count))
+    if a[Flag.json] {
+      context.output.writeLine(report.json().rendered())
+    } else {
+      report.table(perFold: a[perFold]).write(to: context.output, as: .table)
+    }
+  }
+
+  /// The models `--algo` names, after checking that every model option
+  /// given applies to one of them.
+  /// - Throws: ``UsageError`` for a repeated model or an option no chosen
+  ///   model uses.
+  static func chosenModels(_ a: ParsedArguments) throws -> [EvaluatedModel] {
+    let models = a[algorithms]
+    var seen = Set<EvaluatedModel>()
+    for model in models where !seen.insert(model).inserted {
+      throw UsageError.message("'--algo' names '\(model.name)' twice")
+    }
+    let neighbourhood = models.contains {
+      if case .engine(let algorithm) = $0 { return algorithm.isNeighbourhood }
+      return false
+    }
+    let engineOptions = EngineOptions.neighbourhoodOptions.filter {
+      $0.info.name != EngineOptions.weight.name
+    }
+    for option in engineOptions where a.wasGiven(option) && !neighbourhood {
+      throw notApplicable(option, "the k-NN algorithms and hybrid")
+    }
+    if a.wasGiven(EngineOptions.weight)
+      && !models.contains(.engine(.hybrid)) {
+      throw notApplicable(EngineOptions.weight, "hybrid")
+    }
+    let factorOptions: [any OptionDeclaration] = [factors, epochs,
+                                                  regularization]
+    for option in factorOptions
+    where a.wasGiven(option) && !models.contains(where: \.isFactorModel) {
+      throw notApplicable(option, "svd and als")
+    }
+    if a.wasGiven(learningRate) && !models.contains(.svd) {
+      throw notApplicable(learningRate, "svd")
+    }
+    return models
+  }
+
+  static func notApplicable(_ option: some OptionDeclaration,
+                            _ models: String) -> UsageError {
+    .message("'--\(option.info.name)' applies to \(models), which '--algo' "
+               + "does not name")
+  }
+
+  /// The maker of one model with the options given.
+  /// - Throws: ``UsageError`` for settings the model rejects.
+  static func maker(for model: EvaluatedModel,
+                    _ a: ParsedArguments) throws -> any ModelMaker {
+    let seed = UInt64(a.value(seed))
+    switch model {
+    case .engine(let algorithm):
+      let settings = EngineOptions.settings(a, algorithm: algorithm)
+      if let problem = settings.problem { throw UsageError.message(problem) }
+      return EngineMaker(settings, name: model.name)
+    case .svd:
+      var mf = BiasedMF()
+      mf.seed = seed
+      if let value = a[factors] { mf.factors = value }
+      if let value = a[epochs] { mf.epochs = value }
+      if let value = a[learningRate] { mf.learningRates = .init(all: value) }
+      if let value = a[regularization] { mf.regularization = .init(all: value) }
+      if let problem = mf.problem { throw UsageError.message("svd: " + problem) }
+      return mf
+    case .als:
+      var mf = ALSMF()
+      mf.seed = seed
+      if let value = a[factors] { mf.factors = value }
+      if let value = a[epochs] { mf.epochs = value }
+      if let value = a[regularization] {
+        guard value > 0 else {
+          throw UsageError.message(
+            "'--reg' must be above 0 for als, which solves with it, got "
+              + "'\(NumberFormat.shortest(value))'")
+        }
+        mf.regularization = value
+        mf.biasRegularization = value
+      }
+      if let problem = mf.problem { throw UsageError.message("als: " + problem) }
+      return mf
+    }
+  }
+}
