@@ -1,0 +1,17 @@
+/// What a key asks of the loop that feeds the keys: the state has
+/// already changed; the loop only draws, or stops.
+public enum ExplorerEffect: Equatable, Sendable {
+  /// Nothing visible changed.
+  case none
+  /// Draw a new frame.
+  case redraw
+  /// Leave the explorer with this exit status.
+  case quit(Int32)
+}
+
+/// Something the state wants done outside itself, collected for the loop
+/// to carry out after drawing (the state never writes to the terminal).
+public enum ExplorerRequest: Equatable, Sendable {
+  /// Put text on the clipboard with OSC 52.
+  case clipboard(String)
+}

@@ -1,0 +1,52 @@
+import RecscopeCore
+
+/// What covers the panes, if anything. At most one at a time; Esc
+/// closes any of them at once.
+enum Overlay {
+  /// Keys and what they do in one pane.
+  case help(pane: Pane, top: Int)
+  /// Worked arithmetic of a prediction or a similarity.
+  case explanation(ExplanationText)
+  /// The feature vector w_i of one item, for toggling and setting.
+  case features(item: Int, cursor: Int)
+  /// Every engine setting, stepped with ←/→.
+  case settings(cursor: Int)
+  /// A yes/no question on the status line.
+  case question(Question)
+}
+
+/// A one-line question that must be answered before anything else.
+enum Question {
+  /// Unsaved edits were found in the journal at start-up.
+  case restore(steps: [EditJournal.Step], badLine: Int?)
+  /// `q` with unsaved edits.
+  case quit
+}
+
+/// The text an explanation overlay shows and `y` copies.
+struct ExplanationText {
+  var title: String
+  var lines: [String]
+  var top = 0
+
+  var plain: String { ([title, ""] + lines).joined(separator: "\n") + "\n" }
+}
+
+/// A line of input on the status row: the command line, a search, or a
+/// value the explorer asked for.
+struct Prompt {
+  enum Purpose: Equatable {
+    case command
+    case search
+    case rating(user: Int, item: Int)
+    case newUser
+    case newItem
+    case newItemTitle(id: String)
+    case featureValue(item: Int, feature: Int)
+    case settingValue(SettingField)
+  }
+
+  var purpose: Purpose
+  var label: String
+  var text: String = ""
+}
