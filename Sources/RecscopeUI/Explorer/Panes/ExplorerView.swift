@@ -70,6 +70,8 @@ public enum ExplorerView {
       hints = [KeyHint("Esc", "close")]
     }
     let message = state.message
+    // A message is news; the pane's keys are back on the next key.
+    if let message, !message.text.isEmpty { hints = [] }
     return StatusLine(hints: hints, message: message?.text ?? "",
                       messageStyle: message?.isError == true
                         ? Style(foreground: .error, background: .statusBar,
