@@ -40,6 +40,11 @@ struct EditHistory {
     return entry.edit
   }
 
+  /// Names the current state of data and settings: the serials of the
+  /// edits in force. Undoing back to a state, or redoing forward to one,
+  /// gives the same key, so results cached under it stay exact.
+  var stateKey: [Int] { undoStack.map(\.serial) }
+
   /// Marks the current data as saved.
   mutating func markSaved() { saved = dataSerials }
 

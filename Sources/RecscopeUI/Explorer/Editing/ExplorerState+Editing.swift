@@ -153,10 +153,10 @@ extension ExplorerState {
     guard geometry.heatRows > 0, geometry.heatColumns > 0 else { return out }
     let rows = heatTop..<min(side.count, heatTop + geometry.heatRows)
     let columns = heatLeft..<min(side.count, heatLeft + geometry.heatColumns)
+    out.reserveCapacity(rows.count * columns.count)
     for r in rows {
-      for c in columns {
-        out[Pair(a: side[r], b: side[c])] = similarity(side[r], side[c])
-      }
+      let row = engine.similarityRow(side[r])
+      for c in columns { out[Pair(a: side[r], b: side[c])] = row[side[c]] }
     }
     return out
   }
@@ -179,8 +179,10 @@ extension ExplorerState {
     }
     changedPairs = []
     if basis == before.basis {
+      var rows: [Int: [Double]] = [:]
       for (pair, old) in before.heat {
-        let new = similarity(pair.a, pair.b)
+        if rows[pair.a] == nil { rows[pair.a] = engine.similarityRow(pair.a) }
+        let new = rows[pair.a]![pair.b]
         if !(abs(new - old) <= 1e-12) { changedPairs.insert(pair) }
       }
       let n = changedPairs.count

@@ -30,6 +30,9 @@ struct HeatmapPane {
       let top = state.heatTop + cy * perCell
       guard top < side.count else { break }
       let rowsHere = top..<min(side.count, top + perCell)
+      // One similarity row per heatmap row: computed once, then cached
+      // by the engine until an edit touches it.
+      let sims = rowsHere.map { state.engine.similarityRow(side[$0]) }
       if rowsHere.contains(cursorRow) {
         grid.put(perCell == 2 ? (cursorRow == top ? "▸" : "▹") : "▸",
                  x: cells.x - 1, y: cells.y + cy, style: .header, clip: content)
@@ -38,11 +41,11 @@ struct HeatmapPane {
         let c = state.heatLeft + cx
         guard c < side.count else { break }
         let x2 = side[c]
-        let values = rowsHere.map { state.similarity(side[$0], x2) }
+        let values = sims.map { $0[x2] }
         var cell = perCell == 2
           ? painter.halfBlock(top: values[0], bottom: values.count > 1 ? values[1] : nil)
           : painter.cell(for: values[0])
-        let marked = rowsHere.contains {
+        let marked = !state.changedPairs.isEmpty && rowsHere.contains {
           state.changedPairs.contains(.init(a: side[$0], b: x2))
         }
         let cursorHere = c == cursorColumn && rowsHere.contains(cursorRow)

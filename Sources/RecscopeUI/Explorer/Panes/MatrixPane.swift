@@ -33,10 +33,6 @@ struct MatrixPane {
       let u = roster.users[position]
       let y = g.matrixCells.y + r
       let selectedRow = position == state.row
-      let id = TextFit.fit(state.userID(u), width: g.matrixIDWidth - 1)
-      grid.put(id, x: content.x, y: y,
-               style: selectedRow ? .selection.adding(.bold) : .header,
-               clip: content)
 
       var values: [Int: Double] = [:]
       for entry in state.engine.ratings.byUser[u] {
@@ -44,18 +40,25 @@ struct MatrixPane {
           values[c] = entry.value
         }
       }
+      // The cells are written as one ASCII run and then restyled cell by
+      // cell, with the dots of unrated cells set on top: sanitising and
+      // measuring each cell apart costs more than the rest of the frame.
+      let id = TextFit.fit(state.userID(u), width: g.matrixIDWidth - 1)
+      var text = ""
+      var styles: [(Int, Style)] = []
+      var dots: [Int] = []
       for c in columns {
         let i = roster.items[c]
-        let x = g.matrixCells.x + (c - state.matrixLeft) * width
         var style = Style.normal
-        var text: String
+        var cell: String
         if let value = values[c] {
-          text = display(value, digits: 2)
+          cell = NumberText.short(value, digits: 2)
         } else if state.showPredictions {
-          text = display(state.prediction(u, i).score, digits: 1)
+          cell = NumberText.short(state.prediction(u, i).score, digits: 1)
           style = .dim
         } else {
-          text = "·"
+          cell = " "
+          dots.append(c)
           style = .dim
         }
         if highlight.rows.contains(u) && highlight.columns.contains(i)
@@ -69,11 +72,34 @@ struct MatrixPane {
         if selectedRow && c == state.column {
           style = .selection.adding(.bold)
         }
-        grid.put(" ", x: x, y: y, clip: content)
-        grid.put(TextFit.fit(text, width: width - 1, alignment: .right),
-                 x: x + 1, y: y, style: style, clip: content)
+        text += " " + Self.rightAligned(cell, width: width - 1)
+        if style != .normal { styles.append((c, style)) }
+      }
+      grid.put(id, x: content.x, y: y,
+               style: selectedRow ? .selection.adding(.bold) : .header,
+               clip: content)
+      grid.put(text, x: g.matrixCells.x, y: y, clip: content)
+      for c in dots {
+        let x = g.matrixCells.x + (c - state.matrixLeft + 1) * width - 1
+        grid.set(Self.dot, x: x, y: y, clip: content)
+      }
+      for (c, style) in styles {
+        let x = g.matrixCells.x + (c - state.matrixLeft) * width + 1
+        grid.setStyle(style, in: Rect(x: x, y: y, width: width - 1, height: 1)
+                        .intersection(content))
       }
     }
+  }
+
+  /// An unrated cell's mark, made once.
+  private static let dot = Cell("·", style: .dim)
+
+  /// `text` right-aligned in `width` columns; numbers and the dot are
+  /// one column a character, so counting characters is measuring.
+  static func rightAligned(_ text: String, width: Int) -> String {
+    let count = text.count
+    if count > width { return TextFit.fit(text, width: width, alignment: .right) }
+    return String(repeating: " ", count: width - count) + text
   }
 
   private func visibleColumns(_ g: FrameGeometry) -> Range<Int> {

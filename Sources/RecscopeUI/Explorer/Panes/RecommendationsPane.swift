@@ -38,7 +38,7 @@ struct RecommendationsPane {
         ? (state.focus == .recommendations ? .selection : Style(attributes: .reverse))
         : .normal
       let score = rec.source == .popularity
-        ? "\(Int(rec.score)) r" : display(rec.score, digits: 2)
+        ? "\(Int(rec.score)) r" : NumberText.short(rec.score, digits: 2)
       let method = Self.methodLabel(rec)
       let titleWidth = content.width - 2 - 1 - 3 - 1 - 1 - 5 - 1 - 8
       let move = moves[rec.item.int]?.label ?? ""

@@ -21,8 +21,7 @@ extension ExplorerState {
   }
 
   private func layOutMatrix(_ content: Rect, _ g: inout FrameGeometry) {
-    let longest = roster.users.lazy.prefix(5000)
-      .map { DisplayWidth.of(self.userID($0)) }.max() ?? 2
+    let longest = longestUserID()
     let idWidth = min(min(12, max(3, longest)) + 1, max(content.width / 3, 1))
     let body = content.sliceTop(2).rest
     let cells = body.sliceLeft(idWidth).rest
@@ -48,6 +47,18 @@ extension ExplorerState {
     if perCell == 2 { heatTop -= heatTop % 2 }
     heatLeft = Self.scroll(heatLeft, cursor: heatColumn,
                            visible: g.heatColumns)
+  }
+
+  /// The widest user id in columns, remeasured only when users come or
+  /// go (measuring thousands of ids each frame would cost more than
+  /// drawing it).
+  private func longestUserID() -> Int {
+    let count = roster.users.count
+    if let cached = idWidthCache, cached.count == count { return cached.width }
+    let width = roster.users.lazy.map { DisplayWidth.of(self.userID($0)) }
+      .max() ?? 2
+    idWidthCache = (count, width)
+    return width
   }
 
   /// The least scroll that keeps `cursor` in a window of `visible`.

@@ -55,6 +55,8 @@ public final class ExplorerState {
   var changedPairs: Set<Pair> = []
   var changedCells: Set<Pair> = []
   var search = SearchState()
+  var recentLists: [ListKey: RecommendationList] = [:]
+  var idWidthCache: (count: Int, width: Int)?
   var similarityCache: (pair: Pair, revision: Int, value: SimilarityExplanation)?
   public internal(set) var requests: [ExplorerRequest] = []
   var geometry: FrameGeometry
@@ -140,12 +142,22 @@ public final class ExplorerState {
   // MARK: Derived values, cached per revision
 
   /// The selected user's top-N list, without hidden items.
+  ///
+  /// Cached per revision, and also per state of the edit history: an
+  /// undo returns to a state whose lists were already computed, and a
+  /// top-N at MovieLens 1M size costs more than everything else in a
+  /// frame.
   func recommendations() -> RecommendationList? {
     guard let u = selectedUser else { return nil }
     if let cached = recommendationCache, cached.user == u,
       cached.revision == revision
     {
       return cached.list
+    }
+    let key = ListKey(user: u, state: history.stateKey)
+    if let known = recentLists[key] {
+      recommendationCache = (u, revision, known)
+      return known
     }
     let count = options.recommendationCount
     var list = engine.recommend(
@@ -156,7 +168,15 @@ public final class ExplorerState {
       }.prefix(count))
     }
     recommendationCache = (u, revision, list)
+    if recentLists.count >= 64 { recentLists.removeAll(keepingCapacity: true) }
+    recentLists[key] = list
     return list
+  }
+
+  /// A user's list in one state of the edit history.
+  struct ListKey: Hashable {
+    var user: Int
+    var state: [Int]
   }
 
   /// r̂_ui for an unrated cell shown dimmed; cached until the next change.
@@ -217,6 +237,7 @@ public final class ExplorerState {
     rankMoves = [:]; rankMovesUser = nil
     changedPairs = []; changedCells = []
     recommendationCache = nil
+    recentLists = [:]
     overlay = nil
     bumpRevision()
     openJournal()
