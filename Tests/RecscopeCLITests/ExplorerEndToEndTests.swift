@@ -14,7 +14,10 @@ import Glibc
 /// not yet accept `explore`.
 @Suite("Explorer end to end", .serialized,
        .enabled(if: EndToEnd.unavailable == nil,
-                "needs tmux and a recscope that accepts `explore` (`recscope explore --help` must exit 0)"))
+                """
+                needs tmux and a recscope that accepts `explore` \
+                (`recscope explore --help` must exit 0)
+                """))
 struct ExplorerEndToEndTests {
   let scratch: String
 

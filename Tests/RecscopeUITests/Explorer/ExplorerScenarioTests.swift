@@ -211,6 +211,73 @@ struct ExplorerScenarioTests {
     try fixture.type("<Click \(list.x + 3) \(list.y + 1)>", into: still)
     #expect(still.focus == .matrix)
   }
+
+  @Test func knnSaysPlainlyWhenItCannotPredictYet() throws {
+    let state = try fixture.state()
+    // Nobody else rated m15, so a user who rated only it has no
+    // neighbours.
+    var rows = try fixture.type("a<Enter> $ 4", into: state)
+    #expect(rows.contains { $0.contains("new1: 1 rating: k-NN cannot pre") })
+    let list = try #require(state.recommendations())
+    #expect(RecommendationsPane.fallbackNote(
+      list, state: state, user: state.selectedUser!)
+      == "1 rating: k-NN cannot predict yet, global mean instead")
+    rows = try fixture.type("^ 5", into: state)
+    #expect(!rows.contains { $0.contains("cannot predict yet") })
+  }
+
+  @Test func saveAsAnotherFormatAndOpenIt() throws {
+    let state = try fixture.state()
+    let target = fixture.directory.appendingPathComponent("out/ratings.tsv")
+    try FileManager.default.createDirectory(
+      at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try fixture.type("jjj 4 :w<Space>\(target.path)<Enter>", into: state)
+    #expect(state.message?.text.hasPrefix("wrote 79 ratings to") == true)
+    // Written elsewhere: the data file itself still lacks the edit.
+    #expect(state.hasUnsavedEdits)
+    try fixture.type(":e<Space>\(target.path)<Enter>", into: state)
+    #expect(state.message?.text.hasPrefix("1 unsaved edits: :w them first")
+            == true)
+    try fixture.type(":e!<Space>\(target.path)<Enter>", into: state)
+    #expect(state.options.report?.format == .tsv)
+    #expect(state.options.report?.itemsFormat == .features)
+    #expect(!state.hasUnsavedEdits)
+    let dev = try #require(state.engine.ratings.user("dev"))
+    #expect(state.engine.ratings.rating(dev, state.engine.ratings.item("m01")!)
+            == 4)
+    #expect(state.engine.catalog.featureCount == 5)
+  }
+
+  @Test func copyUsesTheClipboardEscapeWhereTheTerminalHasIt() throws {
+    let path = fixture.copyOfSample("teaching")
+    let (engine, report) = try fixture.engine(path)
+    var options = fixture.options(dataPath: path, report: report)
+    options.clipboardEscape = nil
+    options.environment = ["TERM": "tmux-256color"]
+    let state = ExplorerState(engine: engine, options: options,
+                              size: Size(width: 80, height: 24),
+                              colorMode: .palette256)
+    _ = state.handle(.character("y"))
+    let requests = state.takeRequests()
+    guard case .clipboard(let text)? = requests.first else {
+      Issue.record("no clipboard request")
+      return
+    }
+    #expect(text.hasPrefix("Prediction for ana × m01"))
+    #expect(state.takeRequests().isEmpty)
+    options.environment = ["TERM": "dumb"]
+    #expect(!options.copiesWithEscape)
+  }
+
+  @Test func theWheelScrollsThePaneUnderThePointer() throws {
+    let state = try fixture.state(size: Size(width: 80, height: 24))
+    _ = ExplorerView.render(state)
+    let cells = state.geometry.matrixCells
+    try fixture.type("<WheelDown \(cells.x) \(cells.y)>", into: state)
+    #expect(state.row == 3)
+    try fixture.type("<WheelUp \(cells.x) \(cells.y)>", into: state)
+    #expect(state.row == 0)
+  }
 }
 
 extension ExplorerState {

@@ -161,15 +161,31 @@ extension ExplorerState {
   /// there is anything to put in it.
   private func itemsPath(beside path: String) -> String? {
     if let report = options.report, let loaded = report.itemsPath,
-      report.itemsFormat == .features, path == report.ratingsPath
+      path == report.ratingsPath
     {
-      return loaded
+      if report.itemsFormat == .features { return loaded }
+      // A MovieLens items file stays as it is unless items were edited,
+      // which only our feature table can hold.
+      // TODO(save): MovieLens loads its own items file before items.csv,
+      // so edited features saved beside u.data or ratings.dat are not
+      // read back; writing u.item or movies.dat would close this.
+      guard hasItemEdits else { return nil }
     }
     let catalog = engine.catalog
     let hasInfo = catalog.featureCount > 0
       || catalog.titles.contains { $0 != nil }
     guard hasInfo else { return nil }
     return FileKind.join(FileKind.directory(of: path), "items.csv")
+  }
+
+  /// Whether any edit in force added an item or changed a feature.
+  var hasItemEdits: Bool {
+    history.undoStack.contains {
+      switch $0.edit {
+      case .addItem, .feature: true
+      default: false
+      }
+    }
   }
 
   /// Writes the ratings (and items) atomically; returns what it wrote.

@@ -14,11 +14,12 @@ struct RecommendationsPane {
       return
     }
     let settings = state.engine.settings
-    let head = list.note.map { "\(state.userID(u)): \($0)" }
+    let note = list.note ?? Self.fallbackNote(list, state: state, user: u)
+    let head = note.map { "\(state.userID(u)): \($0)" }
       ?? "for \(state.userID(u)) · \(settings.algorithm.title) · "
         + "\(settings.basis.rawValue)-based \(settings.similarity.rawValue)"
     grid.put(TextFit.truncate(head, toWidth: content.width), x: content.x,
-             y: content.y, style: list.note == nil ? .dim : .changed,
+             y: content.y, style: note == nil ? .dim : .changed,
              clip: content)
 
     guard !list.items.isEmpty else {
@@ -68,6 +69,21 @@ struct RecommendationsPane {
       grid.put(TextFit.fit(method, width: 8), x: x, y: y,
                style: methodStyle, clip: content)
     }
+  }
+
+  /// A plain note when the chosen algorithm could score none of the
+  /// listed items itself (a k-NN user with too few ratings to have
+  /// neighbours): which fallback filled the list. The engine's own note
+  /// covers the most-popular and content-based cases.
+  static func fallbackNote(_ list: RecommendationList, state: ExplorerState,
+                           user u: Int) -> String? {
+    let algorithm = state.engine.settings.algorithm
+    guard algorithm.isNeighbourhood, let first = list.items.first,
+      list.items.allSatisfy({ $0.source != .knn && $0.source != .hybrid })
+    else { return nil }
+    let n = state.engine.ratings.byUser[u].count
+    return "\(n) rating\(n == 1 ? "" : "s"): k-NN cannot predict yet, "
+      + "\(first.source.rawValue) instead"
   }
 
   /// The method behind a score, short: `k-NN`, `content`, `popular`.

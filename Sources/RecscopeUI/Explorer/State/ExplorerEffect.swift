@@ -8,10 +8,3 @@ public enum ExplorerEffect: Equatable, Sendable {
   /// Leave the explorer with this exit status.
   case quit(Int32)
 }
-
-/// Something the state wants done outside itself, collected for the loop
-/// to carry out after drawing (the state never writes to the terminal).
-public enum ExplorerRequest: Equatable, Sendable {
-  /// Put text on the clipboard with OSC 52.
-  case clipboard(String)
-}
