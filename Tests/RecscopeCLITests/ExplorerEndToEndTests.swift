@@ -159,7 +159,8 @@ struct ExplorerEndToEndTests {
     #expect(tmux.wait(for: "dev × m04: · → 2").ok)
     let pid = try #require(tmux.programPID())
     #expect(kill(pid, SIGTERM) == 0)
-    let ended = tmux.wait(for: "exit=143")
+    // The status first, then the modes `stty -a` prints after it.
+    let ended = tmux.wait { $0.contains("exit=143") && $0.contains("icanon") }
     #expect(ended.ok, "\(ended.screen)")
     #expect(ended.screen.contains(" icanon "))
     #expect(ended.screen.contains(" echo "))

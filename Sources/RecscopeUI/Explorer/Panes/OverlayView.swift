@@ -31,7 +31,10 @@ struct OverlayView {
     let width = area.width - 2 * margin
     let height = min(area.height, wanted + 2)
     let rect = Rect(x: area.x + margin, y: area.y, width: width, height: height)
-    grid.fill(rect, with: .blank)
+    // A blank gutter keeps the panes' lines from running into the box.
+    let gutter = Rect(x: rect.x - 1, y: rect.y, width: rect.width + 2,
+                      height: rect.height + 1)
+    grid.fill(gutter.intersection(area), with: .blank)
     grid.drawBox(rect, title: title, lines: .heavy, style: .focusBorder)
     let room = rect.width - 4
     if room >= DisplayWidth.of(footer) + 2, rect.height >= 2 {
