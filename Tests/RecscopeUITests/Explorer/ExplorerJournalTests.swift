@@ -93,6 +93,32 @@ struct ExplorerJournalTests {
       atPath: state.options.resolvedJournalPath!))
   }
 
+  @Test func noJournalIsWrittenUntilTheFirstEdit() throws {
+    let state = try fixture.state()
+    let path = try #require(state.options.resolvedJournalPath)
+    try fixture.type("jjj <Tab> l", into: state)
+    #expect(!FileManager.default.fileExists(atPath: path))
+    try fixture.type("<S-Tab> 4", into: state)
+    #expect(FileManager.default.fileExists(atPath: path))
+  }
+
+  @Test func aJournalThatCannotBeWrittenIsReportedOnce() throws {
+    let path = fixture.copyOfSample("teaching")
+    let (engine, report) = try fixture.engine(path)
+    var options = fixture.options(dataPath: path, report: report)
+    options.journalPath = "/nonexistent-dir/recscope.journal"
+    let state = ExplorerState(engine: engine, options: options,
+                              size: Size(width: 80, height: 24),
+                              colorMode: .none)
+    try fixture.type("jjj 4", into: state)
+    #expect(state.message?.text.hasPrefix(
+      "cannot write the journal /nonexistent-dir/recscope.journal") == true)
+    #expect(state.message?.text.hasSuffix("edits are not journaled") == true)
+    #expect(engine.ratings.rating(UserIndex(3), ItemIndex(0)) == 4)
+    try fixture.type("l 3", into: state)
+    #expect(state.message?.isError == false)
+  }
+
   @Test func journalLinesRoundTrip() {
     var settings = EngineSettings()
     settings.k = 7

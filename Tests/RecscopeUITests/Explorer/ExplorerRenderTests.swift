@@ -179,6 +179,37 @@ struct ExplorerRenderTests {
     #expect(text.contains("Bell\u{FFFD}\u{FFFD}Title"))
   }
 
+  @Test func emptyDataDrawsAndGrowsByHand() throws {
+    let engine = try Engine(dataset: Dataset(ratings: RatingMatrix(),
+                                             scale: RatingScale(1, 5)))
+    let state = ExplorerState(engine: engine,
+                              options: ExplorerOptions(journaling: false),
+                              size: Size(width: 80, height: 24),
+                              colorMode: .palette256)
+    var rows = ExplorerView.render(state).textRows
+    #expect(rows[1].contains("no items yet: A adds one"))
+    #expect(rows[3].contains("no users yet: a adds one"))
+    #expect(rows[1].contains("nothing to compare yet"))
+    rows = try fixture.type(
+      "a<Enter> A<Enter><Enter> 4 A<Enter>Second<Enter> 2", into: state)
+    #expect(engine.ratings.count == 2)
+    #expect(rows[3].hasPrefix("┃new1     4    2"))
+  }
+
+  @Test func wideTitlesKeepColumnsAligned() throws {
+    var data = Datasets.make([("u1", "a", 4), ("u1", "b", 3), ("u2", "a", 5),
+                              ("u2", "c", 2)])
+    data.catalog.setTitle("七人の侍 Seven Samurai", of: ItemIndex(0))
+    let engine = try Engine(dataset: data)
+    let grid = ExplorerHeadless.run(
+      engine: engine, options: ExplorerOptions(journaling: false),
+      keys: try KeyScript(parsing: "j"), size: Size(width: 80, height: 24),
+      colorMode: .palette256)
+    #expect(grid.textRow(1).hasPrefix("┃u2 × a rated 5 七人の侍 Seven Samurai"))
+    // Every row still ends in the pane's border at the same column.
+    for y in 1..<12 { #expect(grid[43, y].character == "┃", "row \(y)") }
+  }
+
   @Test func helpNamesTheFocusedPanesKeys() throws {
     let state = try fixture.state(size: Size(width: 80, height: 30))
     var rows = try fixture.type("?", into: state)

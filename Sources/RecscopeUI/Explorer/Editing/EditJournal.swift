@@ -21,9 +21,18 @@ final class EditJournal {
   }
 
   let path: String
+  /// The data the journal belongs to, named in its first line.
+  let dataPath: String?
   private var descriptor: Int32 = -1
+  /// Why the file could not be opened, once it was tried and failed.
+  private(set) var failure: ExplorerMessage?
 
-  init(path: String) { self.path = path }
+  /// A journal at `path`; the file is made by the first step appended,
+  /// so looking at data never writes beside it.
+  init(path: String, dataPath: String?) {
+    self.path = path
+    self.dataPath = dataPath
+  }
 
   deinit { close() }
 
@@ -50,7 +59,7 @@ final class EditJournal {
 
   /// Opens the journal for appending, creating it with its header.
   /// - Throws: ``ExplorerMessage`` when the file cannot be written.
-  func open(dataPath: String?) throws(ExplorerMessage) {
+  func open() throws(ExplorerMessage) {
     guard descriptor < 0 else { return }
     let fd = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
@@ -64,13 +73,24 @@ final class EditJournal {
     }
   }
 
-  /// Appends one step.
-  func append(_ step: Step) {
+  /// Appends one step, opening the file first if need be.
+  /// - Throws: ``ExplorerMessage`` the first time the file cannot be
+  ///   opened; later steps are dropped without a word.
+  func append(_ step: Step) throws(ExplorerMessage) {
+    if descriptor < 0 {
+      guard failure == nil else { return }
+      do {
+        try open()
+      } catch {
+        failure = error
+        throw error
+      }
+    }
     write((step.undo ? "-\t" : "+\t") + step.edit.journalLine + "\n")
   }
 
-  /// Empties the journal after a save, keeping it open.
-  func truncate(dataPath: String?) {
+  /// Empties the journal after a save: nothing in it is unsaved.
+  func truncate() {
     guard descriptor >= 0 else { return }
     _ = ftruncate(descriptor, 0)
     write(Self.header + "\t" + ExplorerEdit.escape(dataPath ?? "") + "\n")

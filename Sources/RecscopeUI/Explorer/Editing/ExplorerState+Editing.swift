@@ -18,9 +18,11 @@ extension ExplorerState {
     let before = snapshot()
     try apply(edit, inverse: false)
     history.record(edit)
-    journal?.append(EditJournal.Step(undo: false, edit: edit))
     log.write("edit \(edit.summary)")
+    // Journaled before anything else runs, so a crash cannot lose it.
+    let problem = journalStep(EditJournal.Step(undo: false, edit: edit))
     changed(by: edit, before: before, verb: nil)
+    if let problem { message = problem }
   }
 
   /// Undoes the last edit, if any.
@@ -37,9 +39,11 @@ extension ExplorerState {
       fail("cannot undo \(edit.summary): \(error.text)")
       return
     }
-    journal?.append(EditJournal.Step(undo: true, edit: edit))
     log.write("undo \(edit.summary)")
+    // Journaled before anything else runs, so a crash cannot lose it.
+    let problem = journalStep(EditJournal.Step(undo: true, edit: edit))
     changed(by: edit, before: before, verb: "undid")
+    if let problem { message = problem }
   }
 
   /// Redoes the last undone edit, if any.
@@ -56,9 +60,11 @@ extension ExplorerState {
       fail("cannot redo \(edit.summary): \(error.text)")
       return
     }
-    journal?.append(EditJournal.Step(undo: false, edit: edit))
     log.write("redo \(edit.summary)")
+    // Journaled before anything else runs, so a crash cannot lose it.
+    let problem = journalStep(EditJournal.Step(undo: false, edit: edit))
     changed(by: edit, before: before, verb: "redid")
+    if let problem { message = problem }
   }
 
   /// Carries out `edit` (or its inverse) on the engine and the roster,

@@ -26,14 +26,20 @@ extension ExplorerState {
   }
 
   func startJournal(_ path: String) {
-    let journal = EditJournal(path: path)
+    journal = EditJournal(path: path, dataPath: options.dataPath)
+  }
+
+  /// Writes one step to the journal; returns, once, why it cannot.
+  @discardableResult
+  func journalStep(_ step: EditJournal.Step) -> ExplorerMessage? {
     do {
-      try journal.open(dataPath: options.dataPath)
-      self.journal = journal
+      try journal?.append(step)
+      return nil
     } catch {
-      self.journal = nil
-      fail(error.text + "; edits are not journaled")
       log.write(error.text)
+      let problem = ExplorerMessage(error.text + "; edits are not journaled")
+      message = problem
+      return problem
     }
   }
 
@@ -63,7 +69,7 @@ extension ExplorerState {
     journal?.close()
     unlink(path)
     startJournal(path)
-    for step in steps.prefix(done) { journal?.append(step) }
+    for step in steps.prefix(done) { journalStep(step) }
     log.write("restored \(done) of \(steps.count) journal steps")
     if let failure {
       fail("restored \(done) of \(steps.count) edits; stopped: \(failure)")
@@ -206,7 +212,7 @@ extension ExplorerState {
     if let items = target.itemsPath { wrote += " and items to \(items)" }
     if target.isSource || argument == nil {
       history.markSaved()
-      journal?.truncate(dataPath: options.dataPath)
+      journal?.truncate()
     }
     log.write(wrote)
     return wrote
