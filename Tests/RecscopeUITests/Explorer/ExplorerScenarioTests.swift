@@ -158,6 +158,11 @@ struct ExplorerScenarioTests {
     let state = try fixture.state()
     try fixture.type("jjj r3.5<Enter>", into: state)
     #expect(state.engine.ratings.rating(UserIndex(3), ItemIndex(0)) == 3.5)
+    // Typed straight through, 2.5 is 2.5: the digit rates, and the dot
+    // reopens it as a prompt.
+    try fixture.type("l 2.5<Enter>", into: state)
+    #expect(state.engine.ratings.rating(UserIndex(3), ItemIndex(1)) == 2.5)
+    try fixture.type("h", into: state)
     try fixture.type("7", into: state)
     #expect(state.message?.text == "7 lies outside the rating scale 1:5")
     try fixture.type("x", into: state)

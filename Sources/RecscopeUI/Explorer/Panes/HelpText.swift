@@ -8,7 +8,7 @@ enum HelpText {
         "Ratings: users are rows, items are columns; · is unrated.",
         "",
         "  1-9        rate the cell with that value",
-        "  r = .      type any rating (fractions too)",
+        "  r = .      type any rating; 3.5 typed straight works too",
         "  x  Del     remove the rating",
         "  Enter      worked arithmetic of this cell's prediction",
         "  f          features of the selected item (toggle, set)",

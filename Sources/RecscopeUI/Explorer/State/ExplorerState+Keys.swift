@@ -28,6 +28,15 @@ extension ExplorerState {
   }
 
   private func mainKey(_ key: Key) -> ExplorerEffect {
+    let digit = digitJustRated
+    digitJustRated = nil
+    if key == .character("."), let digit, focus == .matrix,
+      let u = selectedUser, let i = selectedItem
+    {
+      prompt = Prompt(purpose: .rating(user: u, item: i),
+                      label: ratingLabel(u, i), text: "\(digit).")
+      return .redraw
+    }
     if moveKey(key) { return .redraw }
     switch key {
     case .character("q"):
@@ -106,13 +115,12 @@ extension ExplorerState {
     switch key {
     case .character(let c) where c.isASCII && c.isNumber:
       rateSelected(Double(String(c))!)
+      if message?.isError == false { digitJustRated = c }
     case .character("r"), .character("="), .character("."):
       guard let u = selectedUser, let i = selectedItem else { return .none }
-      let scale = engine.dataset.scale
-      prompt = Prompt(
-        purpose: .rating(user: u, item: i),
-        label: "rate \(userID(u)) × \(itemID(i)) (\(scale)): ",
-        text: key == .character(".") ? "." : "")
+      prompt = Prompt(purpose: .rating(user: u, item: i),
+                      label: ratingLabel(u, i),
+                      text: key == .character(".") ? "." : "")
     case .character("x"), .delete:
       unrateSelected()
     case .character("f"):
@@ -126,6 +134,10 @@ extension ExplorerState {
       return .none
     }
     return .redraw
+  }
+
+  private func ratingLabel(_ u: Int, _ i: Int) -> String {
+    "rate \(userID(u)) × \(itemID(i)) (\(engine.dataset.scale)): "
   }
 
   /// `q`: quits at once, or asks when there are unsaved edits.

@@ -45,7 +45,7 @@ public final class ExplorerState {
   var showPredictions: Bool
 
   var recommendationCache: (user: Int, revision: Int, list: RecommendationList)?
-  var predictionCache: [Int: Recommendation] = [:]
+  var predictionCache: [Pair: Recommendation] = [:]
   var predictionRevision = -1
   /// Rank moves of the last edit, for the user it was made as.
   var rankMoves: [Int: RankMove] = [:]
@@ -55,6 +55,9 @@ public final class ExplorerState {
   var changedPairs: Set<Pair> = []
   var changedCells: Set<Pair> = []
   var search = SearchState()
+  /// The digit that just rated the selected cell, so that typing `3.5`
+  /// becomes 3.5 rather than 3 and then a prompt holding `.5`.
+  var digitJustRated: Character?
   var recentLists: [ListKey: RecommendationList] = [:]
   var idWidthCache: (count: Int, width: Int)?
   var similarityCache: (pair: Pair, revision: Int, value: SimilarityExplanation)?
@@ -191,7 +194,7 @@ public final class ExplorerState {
       predictionCache.removeAll(keepingCapacity: true)
       predictionRevision = revision
     }
-    let key = u &* 1_000_003 &+ i
+    let key = Pair(a: u, b: i)
     if let known = predictionCache[key] { return known }
     let value = engine.estimate(UserIndex(u), ItemIndex(i))
     predictionCache[key] = value
