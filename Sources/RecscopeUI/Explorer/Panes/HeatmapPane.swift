@@ -10,6 +10,10 @@ import RecscopeCore
 /// each character cell holds two rows of values as half blocks; with
 /// fewer, one value per cell as a glyph, and the cursor in reverse video.
 /// Only the visible window is computed.
+///
+/// TODO(heatmap): rows and columns are named only at the cursor (the
+/// inspector line and the `▸` mark); ids along the edges, where there is
+/// room, would help reading the window without moving.
 struct HeatmapPane {
   let state: ExplorerState
   let content: Rect

@@ -74,6 +74,10 @@ public struct ExplorerOptions: Sendable {
   /// The journal's path: the given one, else `recscope.journal` inside a
   /// data directory or `<ratings file>.journal` beside a ratings file;
   /// nil for data from standard input or from memory.
+  ///
+  /// TODO(journal): beside read-only data (an installed sample) the
+  /// journal cannot be written and edits go unjournaled, with a message;
+  /// falling back to a per-user state directory would close this.
   public var resolvedJournalPath: String? {
     guard journaling else { return nil }
     if let journalPath { return journalPath }

@@ -56,6 +56,10 @@ extension ExplorerState {
 
   /// ↑/↓ choose a feature; Space, Enter or `x` toggle it between 0 and
   /// 1; a digit sets it; `=` asks for any value.
+  ///
+  /// TODO(features): no key adds a feature column; the engine can add
+  /// one but not remove it, so it could not be undone. An engine call to
+  /// drop a column would let `+` add one here.
   private func featuresKey(_ key: Key, item: Int, cursor: Int) -> ExplorerEffect {
     let count = engine.catalog.featureCount
     var cursor = cursor
