@@ -37,7 +37,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "RecscopeUITests",
-      dependencies: ["RecscopeUI", "TestSupport"]),
+      dependencies: ["RecscopeUI", "RecscopeCore", "TestSupport"]),
     .testTarget(
       name: "RecscopeCLITests",
       dependencies: ["RecscopeCLI", "TestSupport", "recscope"],

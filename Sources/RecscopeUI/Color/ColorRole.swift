@@ -23,6 +23,9 @@ public enum ColorRole: Hashable, Sendable {
   case error
   /// Marks a value that changed since the last recomputation.
   case changed
+  /// Background of cells tied to the selection in another pane: the
+  /// co-rated entries behind the selected similarity.
+  case highlight
   /// Background of the status and tab bars.
   case statusBar
   /// Ordinary text on ``statusBar``.
@@ -46,6 +49,7 @@ public enum ColorRole: Hashable, Sendable {
     case .selectionText: "selectionText"
     case .error: "error"
     case .changed: "changed"
+    case .highlight: "highlight"
     case .statusBar: "statusBar"
     case .statusText: "statusText"
     case .statusKey: "statusKey"

@@ -45,21 +45,29 @@ public struct HeatmapPainter: Sendable {
       guard !present.isEmpty else { return .blank }
       return cell(for: present.reduce(0, +) / Double(present.count))
     }
+    // Copies of ready-made cells: a heatmap draws thousands a frame, and
+    // making each from its character sanitises and measures it again.
+    var cell: Cell
     switch (topBin, bottomBin) {
     case (nil, nil):
       return .blank
     case (let upper?, nil):
-      return Cell("▀", style: Style(foreground: scale.role(ofBin: upper)))
+      cell = Self.upperHalf
+      cell.style = Style(foreground: scale.role(ofBin: upper))
     case (nil, let lower?):
-      return Cell("▄", style: Style(foreground: scale.role(ofBin: lower)))
+      cell = Self.lowerHalf
+      cell.style = Style(foreground: scale.role(ofBin: lower))
     case (let upper?, let lower?):
-      return Cell(
-        "▀",
-        style: Style(
-          foreground: scale.role(ofBin: upper),
-          background: scale.role(ofBin: lower)))
+      cell = Self.upperHalf
+      cell.style = Style(
+        foreground: scale.role(ofBin: upper),
+        background: scale.role(ofBin: lower))
     }
+    return cell
   }
+
+  private static let upperHalf = Cell("▀")
+  private static let lowerHalf = Cell("▄")
 
   /// `width` cells sweeping the ramp from its lowest bin to its highest,
   /// for a legend beside the heatmap.

@@ -35,6 +35,9 @@ extension Palette {
       Look(rgb: RGB(255, 95, 95), basic: .red, monochrome: .bold)
     case .changed:
       Look(rgb: RGB(255, 175, 0), basic: .magenta, monochrome: .underline)
+    case .highlight:
+      Look(rgb: RGB(95, 95, 0), basic: .yellow, basicExtra: .underline,
+           monochrome: .underline)
     case .statusBar:
       Look(rgb: RGB(48, 48, 48), basicExtra: .reverse, monochrome: .reverse)
     case .statusText:

@@ -9,18 +9,33 @@ public struct Cell: Hashable, Sendable {
   public var style: Style
   /// Whether this is the right half of a wide character.
   public private(set) var isContinuation: Bool
+  /// The character's columns, measured once: the grid asks for them on
+  /// every write, and measuring a `Character` is not cheap.
+  private var columns: UInt8
 
   /// A cell showing `character`, made safe by ``TextSanitizer`` first.
   public init(_ character: Character = " ", style: Style = .normal) {
-    self.character = TextSanitizer.cellCharacter(character)
+    let safe = TextSanitizer.cellCharacter(character)
+    self.character = safe
     self.style = style
     self.isContinuation = false
+    self.columns = safe.isASCII ? 1 : UInt8(DisplayWidth.of(safe))
+  }
+
+  /// A cell for a grapheme ``TextSanitizer/displayGraphemes(_:)``
+  /// already made safe and measured.
+  init(sanitized character: Character, width: Int, style: Style) {
+    self.character = character
+    self.style = style
+    self.isContinuation = false
+    self.columns = UInt8(width)
   }
 
   init(continuationWith style: Style) {
     self.character = " "
     self.style = style
     self.isContinuation = true
+    self.columns = 0
   }
 
   /// An empty cell in the terminal's own colours.
@@ -28,7 +43,5 @@ public struct Cell: Hashable, Sendable {
 
   /// Columns this cell's character takes: 1 or 2, and 0 for a
   /// continuation.
-  public var width: Int {
-    isContinuation ? 0 : DisplayWidth.of(character)
-  }
+  public var width: Int { Int(columns) }
 }

@@ -60,6 +60,9 @@ public struct CellGrid: Hashable, Sendable {
     clip: Rect? = nil
   ) -> Int {
     let area = clipArea(clip)
+    if TextSanitizer.isPrintableASCII(text) {
+      return putASCII(text, x: x, y: y, style: style, area: area)
+    }
     let graphemes = TextSanitizer.displayGraphemes(text)
     var column = x
     guard y >= area.y, y < area.maxY else {
@@ -74,12 +77,31 @@ public struct CellGrid: Hashable, Sendable {
           place(Cell(" ", style: style), x: cut, y: y)
         }
       } else {
-        var cell = Cell(character, style: style)
-        if cell.width != columns { cell = Cell(" ", style: style) }
-        place(cell, x: column, y: y)
+        place(Cell(sanitized: character, width: columns, style: style),
+              x: column, y: y)
       }
     }
     return column
+  }
+
+  /// ``put(_:x:y:style:clip:)`` for printable ASCII, one byte a cell:
+  /// most text on screen (numbers, ids, keys), written without
+  /// splitting it into graphemes.
+  private mutating func putASCII(
+    _ text: String, x: Int, y: Int, style: Style, area: Rect
+  ) -> Int {
+    let count = text.utf8.count
+    guard y >= area.y, y < area.maxY else { return x + count }
+    var column = x
+    for byte in text.utf8 {
+      defer { column += 1 }
+      if column < area.x { continue }
+      if column >= area.maxX { break }
+      place(Cell(sanitized: Character(Unicode.Scalar(byte)), width: 1,
+                 style: style),
+            x: column, y: y)
+    }
+    return x + count
   }
 
   /// Fills `rect` (clipped to the grid) with copies of `cell`; a wide

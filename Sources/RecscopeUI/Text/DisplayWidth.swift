@@ -44,6 +44,17 @@ public enum DisplayWidth {
     let value = scalar.value
     if value < 0x7F { return value >= 0x20 ? 1 : 0 }
     if value < 0xA0 { return 0 }
+    // Common one-column ranges answered without property lookups, which
+    // dominate drawing a heatmap: Latin-1 and Latin Extended (less the
+    // soft hyphen), punctuation, arrows, box drawing, blocks and shapes
+    // up to the first emoji among them (U+25FD).
+    switch value {
+    case 0xA0...0xAC, 0xAE...0x2FF, 0x2010...0x2027, 0x2030...0x205E,
+      0x2190...0x21FF, 0x2500...0x25FC:
+      return 1
+    default:
+      break
+    }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format, .control:
       return 0

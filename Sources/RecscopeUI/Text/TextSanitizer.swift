@@ -95,7 +95,7 @@ public enum TextSanitizer {
     return Character(String(kept))
   }
 
-  private static func isPrintableASCII(_ string: String) -> Bool {
+  static func isPrintableASCII(_ string: String) -> Bool {
     string.utf8.allSatisfy { (0x20..<0x7F).contains($0) }
   }
 }

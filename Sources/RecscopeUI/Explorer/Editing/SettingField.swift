@@ -1,0 +1,150 @@
+import RecscopeCore
+
+/// One engine setting as the settings view and `:set` see it: a name to
+/// type, its value as text, a way to step it and a way to parse it.
+public enum SettingField: String, CaseIterable, Sendable {
+  case algorithm, basis, similarity, k, minK, minSupport, shrinkage
+  case hybridWeight, hybridMinRatings
+
+  /// The name `:set` accepts, as in the engine's explanations.
+  public var name: String {
+    switch self {
+    case .algorithm: "algorithm"
+    case .basis: "basis"
+    case .similarity: "similarity"
+    case .k: "k"
+    case .minK: "min_k"
+    case .minSupport: "min_support"
+    case .shrinkage: "shrinkage"
+    case .hybridWeight: "hybrid_weight"
+    case .hybridMinRatings: "hybrid_min_ratings"
+    }
+  }
+
+  /// Other spellings `:set` takes.
+  var aliases: [String] {
+    switch self {
+    case .algorithm: ["algo", "algorithm"]
+    case .basis: ["basis", "based"]
+    case .similarity: ["sim", "similarity", "measure"]
+    case .k: ["k"]
+    case .minK: ["min_k", "mink", "min-k"]
+    case .minSupport: ["min_support", "minsupport", "min-support"]
+    case .shrinkage: ["shrinkage", "shrink"]
+    case .hybridWeight: ["hybrid_weight", "weight", "hybrid-weight", "w"]
+    case .hybridMinRatings:
+      ["hybrid_min_ratings", "hybrid-min-ratings", "min_ratings"]
+    }
+  }
+
+  static func named(_ text: String) -> SettingField? {
+    let key = text.lowercased()
+    return allCases.first { $0.aliases.contains(key) }
+  }
+
+  /// What the value means, for the settings view.
+  var help: String {
+    switch self {
+    case .algorithm: "how ratings are predicted"
+    case .basis: "compare users with users, or items with items"
+    case .similarity: "measure between two rows"
+    case .k: "most neighbours a prediction uses"
+    case .minK: "fewest neighbours needed"
+    case .minSupport: "fewest co-rated entries for a similarity"
+    case .shrinkage: "pearson-baseline shrinkage"
+    case .hybridWeight: "hybrid weight on k-NN (content gets the rest)"
+    case .hybridMinRatings: "below this many ratings, content alone"
+    }
+  }
+
+  public func value(in s: EngineSettings) -> String {
+    switch self {
+    case .algorithm: s.algorithm.rawValue
+    case .basis: s.basis.rawValue
+    case .similarity: s.similarity.rawValue
+    case .k: String(s.k)
+    case .minK: String(s.minK)
+    case .minSupport: String(s.minSupport)
+    case .shrinkage: display(s.shrinkage)
+    case .hybridWeight: display(s.hybridWeight)
+    case .hybridMinRatings: String(s.hybridMinRatings)
+    }
+  }
+
+  /// The settings with this field set from text.
+  /// - Throws: ``ExplorerMessage`` naming the value and what fits.
+  func setting(_ text: String, in s: EngineSettings) throws(ExplorerMessage)
+    -> EngineSettings
+  {
+    var out = s
+    let t = text.lowercased()
+    func integer() throws(ExplorerMessage) -> Int {
+      guard let n = Int(t) else {
+        throw ExplorerMessage("\(name) takes a whole number, not \"\(text)\"")
+      }
+      return n
+    }
+    func real() throws(ExplorerMessage) -> Double {
+      guard let x = Double(t), x.isFinite else {
+        throw ExplorerMessage("\(name) takes a number, not \"\(text)\"")
+      }
+      return x
+    }
+    switch self {
+    case .algorithm:
+      guard let a = Algorithm(rawValue: t) else {
+        throw Self.choice(name, text, Algorithm.allCases.map(\.rawValue))
+      }
+      out.algorithm = a
+    case .basis:
+      guard let b = Basis(rawValue: t.replacingOccurrences(of: "-based", with: ""))
+      else { throw Self.choice(name, text, Basis.allCases.map(\.rawValue)) }
+      out.basis = b
+    case .similarity:
+      guard let m = SimilarityMeasure(rawValue: t) else {
+        throw Self.choice(name, text, SimilarityMeasure.allCases.map(\.rawValue))
+      }
+      out.similarity = m
+    case .k: out.k = try integer()
+    case .minK: out.minK = try integer()
+    case .minSupport: out.minSupport = try integer()
+    case .shrinkage: out.shrinkage = try real()
+    case .hybridWeight: out.hybridWeight = try real()
+    case .hybridMinRatings: out.hybridMinRatings = try integer()
+    }
+    if let problem = out.problem { throw ExplorerMessage(problem) }
+    return out
+  }
+
+  /// The settings with this field one step up (`by` = 1) or down,
+  /// wrapping through choices and stopping at a number's bounds.
+  func stepped(_ s: EngineSettings, by step: Int) -> EngineSettings {
+    var out = s
+    func cycle<T: Equatable>(_ all: [T], _ current: T) -> T {
+      let at = all.firstIndex(of: current) ?? 0
+      return all[(at + step + all.count) % all.count]
+    }
+    switch self {
+    case .algorithm: out.algorithm = cycle(Algorithm.allCases, s.algorithm)
+    case .basis: out.basis = cycle(Basis.allCases, s.basis)
+    case .similarity:
+      out.similarity = cycle(SimilarityMeasure.allCases, s.similarity)
+    case .k: out.k = max(1, s.k + step)
+    case .minK: out.minK = max(0, s.minK + step)
+    case .minSupport: out.minSupport = max(0, s.minSupport + step)
+    case .shrinkage: out.shrinkage = max(0, s.shrinkage + Double(step) * 10)
+    case .hybridWeight:
+      let w = (s.hybridWeight * 10).rounded() + Double(step)
+      out.hybridWeight = min(1, max(0, w / 10))
+    case .hybridMinRatings:
+      out.hybridMinRatings = max(0, s.hybridMinRatings + step)
+    }
+    return out
+  }
+
+  private static func choice(_ name: String, _ text: String,
+                             _ options: [String]) -> ExplorerMessage {
+    ExplorerMessage("\(name) \"\(text)\" is not one of "
+                    + options.joined(separator: ", "))
+  }
+}

@@ -1,0 +1,31 @@
+import RecscopeCore
+
+/// The explorer without a terminal: replays a key script at a fixed size
+/// and returns the last frame, for tests and `--dump-screen`.
+public enum ExplorerHeadless {
+  /// Replays `keys` on a fresh explorer and returns the final screen.
+  ///
+  /// A key that quits ends the replay; the rest are ignored. Read the
+  /// result with `textRows` or `styledText`.
+  public static func run(engine: Engine, options: ExplorerOptions,
+                         keys: KeyScript, size: Size,
+                         colorMode: ColorMode) -> CellGrid {
+    let state = ExplorerState(engine: engine, options: options, size: size,
+                              colorMode: colorMode)
+    return replay(keys.keys, on: state)
+  }
+
+  /// Replays `keys` on an existing state, drawing after each as the
+  /// terminal loop does (so scrolling and clicks see the same frames),
+  /// and returns the final screen.
+  public static func replay(_ keys: [Key], on state: ExplorerState) -> CellGrid {
+    var frame = ExplorerView.render(state)
+    for key in keys {
+      let effect = state.handle(key)
+      _ = state.takeRequests()
+      if case .quit = effect { break }
+      frame = ExplorerView.render(state)
+    }
+    return frame
+  }
+}
