@@ -7,6 +7,7 @@ public enum Recscope {
   /// Every command, in the order `recscope --help` lists them. A new
   /// command is a file in `Commands/` and one line here.
   public static let commands: [any Command.Type] = [
+    ExploreCommand.self,
     PredictCommand.self,
     RecommendCommand.self,
     SimilarCommand.self,
@@ -20,7 +21,7 @@ public enum Recscope {
     name: "recscope",
     abstract: "A terminal explorer and command-line tool for recommender "
       + "systems.",
-    commands: commands)
+    commands: commands, defaultCommand: ExploreCommand.self)
 
   /// Runs `arguments` (the program name first, as in
   /// `CommandLine.arguments`) with the process's standard streams.
