@@ -7,8 +7,8 @@ import Glibc
 #endif
 
 /// The built `recscope` driven in tmux: start-up, an edit, resizing,
-/// colour modes, the mouse, and a SIGTERM that must leave the terminal
-/// as it found it and the journal complete.
+/// colour modes, the mouse, and SIGTERM, SIGINT and SIGHUP, each of which
+/// must leave the terminal as it found it and the journal complete.
 ///
 /// Skipped, with the reason, while tmux is missing or the binary does
 /// not yet accept `explore`.
@@ -150,7 +150,8 @@ struct ExplorerEndToEndTests {
     tmux.send("q")
   }
 
-  @Test func sigtermRestoresTheTerminalAndKeepsTheJournal() throws {
+  @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+  func aSignalRestoresTheTerminalAndKeepsTheJournal(_ signal: Int32) throws {
     let data = try teaching()
     let log = scratch + "/explorer.log"
     let tmux = try start("explore \(data) --log \(log)")
@@ -158,9 +159,10 @@ struct ExplorerEndToEndTests {
     tmux.send("j", "j", "j", "4", "l", "2")
     #expect(tmux.wait(for: "dev × m04: · → 2").ok)
     let pid = try #require(tmux.programPID())
-    #expect(kill(pid, SIGTERM) == 0)
+    #expect(kill(pid, signal) == 0)
     // The status first, then the modes `stty -a` prints after it.
-    let ended = tmux.wait { $0.contains("exit=143") && $0.contains("icanon") }
+    let status = "exit=\(128 + signal)"
+    let ended = tmux.wait { $0.contains(status) && $0.contains("icanon") }
     #expect(ended.ok, "\(ended.screen)")
     #expect(ended.screen.contains(" icanon "))
     #expect(ended.screen.contains(" echo "))
@@ -171,7 +173,7 @@ struct ExplorerEndToEndTests {
     #expect(journal.contains("+\trate\tdev\tm01\t-\t4"))
     #expect(journal.contains("+\trate\tdev\tm04\t-\t2"))
     let logged = try String(contentsOfFile: log, encoding: .utf8)
-    #expect(logged.contains("signal 15"))
+    #expect(logged.contains("signal \(signal)"))
   }
 
   @Test func headlessDumpPrintsTheFinalScreen() throws {

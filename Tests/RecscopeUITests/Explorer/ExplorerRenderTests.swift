@@ -80,13 +80,14 @@ struct ExplorerRenderTests {
     // Row 3 holds ana (top) and ben (bottom); the cursor is on sim(ana, ben).
     #expect(grid.textRow(3).hasSuffix("┃▸▀×▀▀▀▀▀▀▀▀▀▀                     ┃"))
     let row3 = styles(grid, row: 3)
-    #expect(row3.contains("3 47-47 fg=selectionText bg=seq15 +bold"))
+    // The cursor mark takes the ramp's darkest colour on its light bin.
+    #expect(row3.contains("3 47-47 fg=seq0 bg=seq15 +bold"))
     // sim(ana, ana) = 1 over sim(ben, ana) = 1; sim(ana, dev) = 0.
     #expect(row3.contains("3 46-46 fg=seq15 bg=seq15"))
     #expect(row3.contains("3 49-49 fg=seq0 bg=seq0"))
     // The legend is the same bins, with the cursor's bin marked.
     #expect(styles(grid, row: 2).contains {
-      $0.contains("fg=selectionText bg=seq15 +bold")
+      $0.contains("fg=seq0 bg=seq15 +bold")
     })
     #expect(grid.textRow(1).contains("sim(ana, ben) = 1 · cosine · 7 co…"))
   }

@@ -70,11 +70,24 @@ struct HeatmapPane {
     let plain = painter.cell(for: value)
     if painter.valuesPerCell == 2 {
       var style = plain.style
-      style.foreground = .selectionText
+      style.foreground = Self.contrast(on: value, painter.scale)
       style.attributes.insert(.bold)
       return Cell("×", style: style)
     }
     return Cell(plain.character, style: plain.style.adding(.reverse))
+  }
+
+  /// A bin colour that stands out on `value`'s own: the ramp's darkest
+  /// on a light bin, its lightest on a dark one. White marks vanish on
+  /// the yellow end of viridis; the ramp's own extremes never do.
+  static func contrast(on value: Double, _ scale: HeatScale) -> ColorRole {
+    let ramp = scale.ramp
+    let bins = 0..<ramp.binCount
+    let light = { (bin: Int) in ramp.color(ofBin: bin).lightness }
+    let darkest = bins.min { light($0) < light($1) } ?? 0
+    let lightest = bins.max { light($0) < light($1) } ?? 0
+    let bin = ramp.bin(for: value) ?? 0
+    return scale.role(ofBin: light(bin) > 55 ? darkest : lightest)
   }
 
   /// A value the last edit changed: `•` in the change colour over the
@@ -84,7 +97,7 @@ struct HeatmapPane {
     let plain = painter.cell(for: values[0])
     if painter.valuesPerCell == 2 {
       var style = plain.style
-      style.foreground = .changed
+      style.foreground = Self.contrast(on: values[0], painter.scale)
       style.attributes.insert(.bold)
       return Cell("•", style: style)
     }
@@ -129,9 +142,9 @@ struct HeatmapPane {
     for (k, cell) in bar.enumerated() {
       var drawn = cell
       if k == marker {
-        if painter.valuesPerCell == 2 {
+        if painter.valuesPerCell == 2, let s = state.cursorSimilarity() {
           var style = cell.style
-          style.foreground = .selectionText
+          style.foreground = Self.contrast(on: s.value, painter.scale)
           style.attributes.insert(.bold)
           drawn = Cell("┃", style: style)
         } else {
