@@ -2,13 +2,13 @@ import Foundation
 
 /// The file system as the loader and writer need it: reading whole files
 /// or standard input, and naming files beside one another.
-enum DataFiles {
+public enum DataFiles {
   /// The path that stands for standard input.
   static let standardInput = "-"
 
-  enum Kind { case missing, file, directory }
+  public enum Kind: Sendable { case missing, file, directory }
 
-  static func kind(of path: String) -> Kind {
+  public static func kind(of path: String) -> Kind {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path,
                                          isDirectory: &isDirectory)
@@ -46,13 +46,13 @@ enum DataFiles {
   }
 
   /// `name` inside `directory`, keeping a relative directory relative.
-  static func join(_ directory: String, _ name: String) -> String {
+  public static func join(_ directory: String, _ name: String) -> String {
     if directory.isEmpty { return name }
     return directory.hasSuffix("/") ? directory + name : directory + "/" + name
   }
 
   /// The directory part of `path`; empty for a bare file name.
-  static func directory(of path: String) -> String {
+  public static func directory(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "" }
     return slash == path.startIndex ? "/" : String(path[..<slash])
   }

@@ -43,20 +43,15 @@ struct ItemsParser {
 
   let format: ItemsFormat
   let file: String
-  let skipBad: Bool
-  let errorLimit: Int
 
   private var table = Table()
   private var genres: [String: Int] = [:]
-  private var skipped = 0
-  private var errors: [DataError] = []
-  private var failure: DataError?
+  private var bad: BadLines
 
   init(format: ItemsFormat, file: String, skipBad: Bool, errorLimit: Int) {
     self.format = format
     self.file = file
-    self.skipBad = skipBad
-    self.errorLimit = errorLimit
+    bad = BadLines(file: file, skipBad: skipBad, errorLimit: errorLimit)
   }
 
   mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>)
@@ -68,9 +63,9 @@ struct ItemsParser {
     case .movieLensLatest: parseMoviesCSV(bytes)
     case .features: parseFeatureTable(bytes)
     }
-    if let failure { return .failure(failure) }
+    if let failure = bad.failure { return .failure(failure) }
     return .success(
-      Output(table: table, skippedLines: skipped, errors: errors))
+      Output(table: table, skippedLines: bad.skipped, errors: bad.errors))
   }
 
   // MARK: MovieLens
@@ -88,7 +83,7 @@ struct ItemsParser {
           ? "an item id in field 1"
           : "24 fields separated by \"|\" (id|title|release date|video "
             + "release date|IMDb URL| then 19 genre flags)"
-        guard reject(scanner.line,
+        guard bad.reject(scanner.line,
                      .malformedItemLine(expected: expected, found: shown))
         else { return }
         continue
@@ -98,7 +93,7 @@ struct ItemsParser {
       for (k, name) in names.enumerated() {
         let flag = scanner.slice(fields[5 + k])
         guard let value = DecimalParser.double(flag), value.isFinite else {
-          guard reject(scanner.line,
+          guard bad.reject(scanner.line,
                        .badFeature(name: name, found: ByteText.shown(flag)))
           else { return }
           continue lines
@@ -122,7 +117,7 @@ struct ItemsParser {
           ? "an item id in field 1"
           : "3 fields separated by \"::\" (id::title::genres)"
         let shown = ByteText.shown(scanner.slice(line))
-        guard reject(scanner.line,
+        guard bad.reject(scanner.line,
                      .malformedItemLine(expected: expected, found: shown))
         else { return }
         continue
@@ -147,7 +142,7 @@ struct ItemsParser {
         let expected = fields.count == 3
           ? "an item id in field 1"
           : "3 comma-separated fields (movieId,title,genres)"
-        guard reject(reader.recordLine,
+        guard bad.reject(reader.recordLine,
                      .malformedItemLine(expected: expected,
                                         found: reader.shownRecord))
         else { return }
@@ -189,7 +184,7 @@ struct ItemsParser {
       bytes: bytes, position: ByteText.byteOrderMarkLength(bytes))
     guard let header = nextRecord(&reader, skippable: false) else { return }
     if let problem = Self.headerProblem(header) {
-      failure = DataError(
+      bad.failure = DataError(
         file: file, line: reader.recordLine,
         problem: .malformedItemLine(expected: problem,
                                     found: reader.shownRecord))
@@ -208,7 +203,7 @@ struct ItemsParser {
         let expected = fields.count == header.count
           ? "an item id in field 1"
           : "\(header.count) comma-separated fields, as in the header"
-        guard reject(reader.recordLine,
+        guard bad.reject(reader.recordLine,
                      .malformedItemLine(expected: expected,
                                         found: reader.shownRecord))
         else { return }
@@ -220,7 +215,7 @@ struct ItemsParser {
         let value = reader.withField(column) { DecimalParser.double($0) }
         guard let value, value.isFinite else {
           let found = ByteText.shown(fields[column])
-          guard reject(reader.recordLine,
+          guard bad.reject(reader.recordLine,
                        .badFeature(name: header[column], found: found))
           else { return }
           continue rows
@@ -248,15 +243,15 @@ struct ItemsParser {
   /// fatal error. Broken quoting and malformed UTF-8 count as bad lines.
   private mutating func nextRecord(_ reader: inout CSVRecordReader,
                                    skippable: Bool = true) -> [String]? {
-    while failure == nil {
+    while bad.failure == nil {
       switch reader.read() {
       case .end:
         return nil
       case .malformed(let expected):
         let problem = DataError.Problem.malformedItemLine(
           expected: expected, found: reader.shownRecord)
-        if !skippable || !reject(reader.recordLine, problem) {
-          failure = failure
+        if !skippable || !bad.reject(reader.recordLine, problem) {
+          bad.failure = bad.failure
             ?? DataError(file: file, line: reader.recordLine,
                          problem: problem)
           return nil
@@ -266,8 +261,8 @@ struct ItemsParser {
         let fields = reader.fields.indices.compactMap { reader.string($0) }
         if fields.count == reader.fields.count { return fields }
         let problem = DataError.Problem.invalidUTF8(found: reader.shownRecord)
-        if !skippable || !reject(reader.recordLine, problem) {
-          failure = failure
+        if !skippable || !bad.reject(reader.recordLine, problem) {
+          bad.failure = bad.failure
             ?? DataError(file: file, line: reader.recordLine,
                          problem: problem)
           return nil
@@ -275,18 +270,5 @@ struct ItemsParser {
       }
     }
     return nil
-  }
-
-  /// Records a bad line; returns false when it must stop the parse.
-  private mutating func reject(_ line: Int,
-                               _ problem: DataError.Problem) -> Bool {
-    let error = DataError(file: file, line: line, problem: problem)
-    guard skipBad else {
-      failure = error
-      return false
-    }
-    skipped += 1
-    if errors.count < errorLimit { errors.append(error) }
-    return true
   }
 }

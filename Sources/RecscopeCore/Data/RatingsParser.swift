@@ -46,8 +46,6 @@ struct RatingsParser {
   let format: RatingsFormat
   let file: String
   let scale: RatingScale?
-  let skipBad: Bool
-  let errorLimit: Int
   /// Facts of ``format`` kept at hand for the per-line checks.
   private let fieldCounts: ClosedRange<Int>
   private let allowsHeader: Bool
@@ -63,9 +61,7 @@ struct RatingsParser {
   private var highest = -Double.infinity
   private var sawFirstLine = false
   private var hadHeader = false
-  private var skipped = 0
-  private var errors: [DataError] = []
-  private var failure: DataError?
+  private var bad: BadLines
   /// The previous line's user id in the file's bytes, to skip interning
   /// when consecutive lines share a user, as sorted files do.
   private var previousUser: (start: UnsafePointer<UInt8>, count: Int,
@@ -76,8 +72,7 @@ struct RatingsParser {
     self.format = format
     self.file = file
     self.scale = scale
-    self.skipBad = skipBad
-    self.errorLimit = errorLimit
+    bad = BadLines(file: file, skipBad: skipBad, errorLimit: errorLimit)
     fieldCounts = format.fieldCounts
     allowsHeader = format.allowsHeader
   }
@@ -95,17 +90,17 @@ struct RatingsParser {
       valueColumn.reserveCapacity(expected)
       parseLines(bytes, base)
     }
-    if let failure { return .failure(failure) }
+    if let failure = bad.failure { return .failure(failure) }
     guard !valueColumn.isEmpty else {
       return .failure(
-        DataError(file: file, problem: .noRatings(skippedLines: skipped)))
+        DataError(file: file, problem: .noRatings(skippedLines: bad.skipped)))
     }
     let (ratings, repeats) = RatingMatrix.gathering(
       userIDs: userIDs, itemIDs: itemIDs, users: userColumn,
       items: itemColumn, values: valueColumn)
     return .success(
-      Output(ratings: ratings, hadHeader: hadHeader, skippedLines: skipped,
-             errors: errors, repeats: repeats, lowest: lowest,
+      Output(ratings: ratings, hadHeader: hadHeader, skippedLines: bad.skipped,
+             errors: bad.errors, repeats: repeats, lowest: lowest,
              highest: highest))
   }
 
@@ -180,7 +175,7 @@ struct RatingsParser {
         sawFirstLine = true
         if case .malformed(let expected) = outcome {
           let shown = ByteText.shown(text)
-          guard reject(line: reader.recordLine,
+          guard bad.reject(reader.recordLine,
                        .malformedLine(expected: expected, found: shown))
           else { return }
           continue
@@ -216,7 +211,7 @@ struct RatingsParser {
     if text.allSatisfy({ $0 < 0x80 }) || ByteText.isValidUTF8(text) {
       return true
     }
-    return reject(line: line, .invalidUTF8(found: ByteText.shown(text)))
+    return bad.reject(line, .invalidUTF8(found: ByteText.shown(text)))
   }
 
   /// Validates one line's fields and appends its rating; returns false
@@ -234,14 +229,14 @@ struct RatingsParser {
     text: UnsafeBufferPointer<UInt8>, first: Bool, fromFile: Bool
   ) -> Bool {
     guard fieldCounts.contains(fields.count) else {
-      return reject(
-        line: line,
+      return bad.reject(
+        line,
         .malformedLine(expected: format.expectedLine,
                        found: ByteText.shown(text)))
     }
     if let missing = Self.emptyField(fields) {
-      return reject(
-        line: line,
+      return bad.reject(
+        line,
         .malformedLine(expected: missing, found: ByteText.shown(text)))
     }
 
@@ -251,16 +246,16 @@ struct RatingsParser {
         hadHeader = true
         return true
       }
-      return reject(line: line,
+      return bad.reject(line,
                     .badRating(found: ByteText.shown(ratingBytes)))
     }
     guard value.isFinite && abs(value) < 1e12 else {
-      return reject(line: line,
+      return bad.reject(line,
                     .badRating(found: ByteText.shown(ratingBytes)))
     }
     if let scale, !scale.contains(value) {
-      return reject(
-        line: line,
+      return bad.reject(
+        line,
         .ratingOutsideScale(found: ByteText.shown(ratingBytes), scale: scale))
     }
 
@@ -299,18 +294,5 @@ struct RatingsParser {
       return "a timestamp in field 4"
     }
     return nil
-  }
-
-  /// Records a bad line; returns false when it must stop the parse.
-  private mutating func reject(line: Int,
-                               _ problem: DataError.Problem) -> Bool {
-    let error = DataError(file: file, line: line, problem: problem)
-    guard skipBad else {
-      failure = error
-      return false
-    }
-    skipped += 1
-    if errors.count < errorLimit { errors.append(error) }
-    return true
   }
 }

@@ -55,8 +55,10 @@ extension Engine {
       note = "a row is fully similar to itself by definition"
     } else if sums.count < settings.minSupport || sums.count == 0 {
       note = "\(sums.count) co-rated, fewer than min_support = \(settings.minSupport): 0"
-    } else if value == 0 && measure != .pearsonBaseline || sums.count == 1 && measure == .pearsonBaseline {
-      note = "a zero denominator or no variation gives 0"
+    } else if value == 0 {
+      note = measure == .pearsonBaseline && sums.count == 1
+        ? "one co-rated entry: the shrinkage factor (n − 1)/(n − 1 + shrinkage) is 0"
+        : "a zero denominator (no variation) gives 0"
     }
     return SimilarityExplanation(
       basis: basis, measure: measure, x: x, otherX: x2,

@@ -126,9 +126,9 @@ extension ExplorerState {
       var format = loadedFormat
       if let from = report?.ratingsPath, from != "-" {
         ratingsPath = from
-      } else if FileKind.of(dataPath) == .directory {
+      } else if DataFiles.kind(of: dataPath) == .directory {
         format = .csv
-        ratingsPath = FileKind.join(dataPath, "ratings.csv")
+        ratingsPath = DataFiles.join(dataPath, "ratings.csv")
       } else {
         ratingsPath = dataPath
       }
@@ -136,10 +136,10 @@ extension ExplorerState {
                         itemsPath: itemsPath(beside: ratingsPath),
                         format: format, isSource: true)
     }
-    if argument.hasSuffix("/") || FileKind.of(argument) == .directory {
-      let path = FileKind.join(argument, loadedFormat.fileName)
+    if argument.hasSuffix("/") || DataFiles.kind(of: argument) == .directory {
+      let path = DataFiles.join(argument, loadedFormat.fileName)
       return SaveTarget(ratingsPath: path,
-                        itemsPath: FileKind.join(argument, "items.csv"),
+                        itemsPath: DataFiles.join(argument, "items.csv"),
                         format: loadedFormat,
                         isSource: path == report?.ratingsPath)
     }
@@ -181,7 +181,7 @@ extension ExplorerState {
     let hasInfo = catalog.featureCount > 0
       || catalog.titles.contains { $0 != nil }
     guard hasInfo else { return nil }
-    return FileKind.join(FileKind.directory(of: path), "items.csv")
+    return DataFiles.join(DataFiles.directory(of: path), "items.csv")
   }
 
   /// Whether any edit in force added an item or changed a feature.

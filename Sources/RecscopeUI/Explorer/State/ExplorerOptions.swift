@@ -82,8 +82,8 @@ public struct ExplorerOptions: Sendable {
     guard journaling else { return nil }
     if let journalPath { return journalPath }
     guard let dataPath, dataPath != "-" else { return nil }
-    if FileKind.of(dataPath) == .directory {
-      return FileKind.join(dataPath, "recscope.journal")
+    if DataFiles.kind(of: dataPath) == .directory {
+      return DataFiles.join(dataPath, "recscope.journal")
     }
     return dataPath + ".journal"
   }

@@ -53,7 +53,7 @@ extension ExplorerState {
       return
     }
     let path = options.copyPath
-      ?? FileKind.join(NSTemporaryDirectory(), "recscope-explanation.txt")
+      ?? DataFiles.join(NSTemporaryDirectory(), "recscope-explanation.txt")
     do {
       try Data(text.plain.utf8).write(to: URL(fileURLWithPath: path),
                                       options: .atomic)
