@@ -1,5 +1,6 @@
 import Foundation
 import RecscopeCore
+import RecscopeUI
 
 /// `recscope bench`: the engine's speed and memory on generated data of
 /// MovieLens sizes, in one run.
@@ -12,9 +13,16 @@ enum BenchCommand: Command {
     let ratings: Int
     /// Edits timed; fewer at 20M, where each top-N scans 20M ratings.
     let edits: Int
-    /// Whether a full n × n similarity build is in scope at this size.
+    /// Whether a full n × n similarity build is in scope at this size
+    /// (and the explorer is timed: its heatmap wants whole rows).
     let fullBuild: Bool
   }
+
+  /// What the explorer is timed on: moves, ratings, a removal, undo and
+  /// redo, and focus changes, ten times over, at 160 × 50.
+  static let explorerScript = Array(
+    repeating: "j l 4 l 2 x u <C-r> j 5 <Tab><Tab><Tab>", count: 10
+  ).joined(separator: " ")
 
   static let sizes: [Size] = [
     Size(name: "100k", users: 943, items: 1_682, ratings: 100_000, edits: 1_000,
@@ -46,8 +54,9 @@ enum BenchCommand: Command {
       loading it, a full similarity build (not at 20m, where no n × n \
       matrix is kept), the first top-10 for one user, and random edits \
       each followed by the edited user's new top-10 (median and 99th \
-      percentile). Peak memory is the process's resident peak during \
-      that size.
+      percentile); then, below 20m, the explorer headless at 160 × 50: \
+      its first frame and the key-to-frame times of edit keys. Peak \
+      memory is the process's resident peak during that size.
       """,
     options: [only, edits, seed, directory, Flag.json, EngineOptions.algorithm,
               EngineOptions.basis, EngineOptions.similarity, EngineOptions.k])
@@ -62,7 +71,8 @@ enum BenchCommand: Command {
     defer { if a[directory] == nil { try? FileManager.default.removeItem(atPath: root) } }
     var table = Table(columns: [
       "size", "users", "items", "ratings", "load_s", "build_s", "top10_ms",
-      "edit_median_ms", "edit_p99_ms", "peak_mb",
+      "edit_median_ms", "edit_p99_ms", "frame_first_s", "frame_edit_median_ms",
+      "frame_edit_p99_ms", "peak_mb",
     ])
     let chosen = Set(a[only])
     for size in sizes where chosen.contains(size.name) {
@@ -120,14 +130,42 @@ enum BenchCommand: Command {
       _ = engine.recommend(for: u, count: 10)
       times.append(watch.seconds)
     }
+    var frames: [JSONValue] = [.null, .null, .null]
+    if size.fullBuild {
+      // A fresh engine, so the first frame pays for what it shows.
+      let f = try explorerFrames(try Engine(dataset: dataset, settings: settings))
+      frames = [.number(rounded(f.first, 3)), .number(rounded(f.median * 1e3, 2)),
+                .number(rounded(f.p99 * 1e3, 2))]
+    }
     let peak = ProcessMemory.peakBytes.map { JSONValue.number(Double($0) / 1e6) } ?? .null
     return [
       .string(size.name), .integer(size.users), .integer(size.items),
       .integer(size.ratings), .number(rounded(load, 3)),
       build.map { .number(rounded($0, 3)) } ?? .null,
       .number(rounded(top * 1e3, 2)), .number(rounded(quantile(times, 0.5) * 1e3, 2)),
-      .number(rounded(quantile(times, 0.99) * 1e3, 2)), peak,
-    ]
+      .number(rounded(quantile(times, 0.99) * 1e3, 2))] + frames + [peak]
+  }
+
+  /// The explorer's first frame, and key-to-frame times of its edit keys
+  /// (rate, remove, undo, redo), headless.
+  static func explorerFrames(_ engine: Engine) throws
+    -> (first: Double, median: Double, p99: Double)
+  {
+    let keys = try KeyScript.parse(explorerScript)
+    let report = ExplorerTiming.measure(
+      engine: engine, options: ExplorerOptions(), keys: keys,
+      size: RecscopeUI.Size(width: 160, height: 50))
+    let seconds = { (d: Duration) in
+      Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+    let edits = zip(keys, report.keys).filter { key, _ in
+      switch key {
+      case .character(let c): return "0123456789xu".contains(c)
+      case .control("r"): return true
+      default: return false
+      }
+    }.map { seconds($0.1) }
+    return (seconds(report.firstFrame), quantile(edits, 0.5), quantile(edits, 0.99))
   }
 
   static func rounded(_ value: Double, _ digits: Int) -> Double {

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One entry of a top-N list.
 public struct Recommendation: Sendable, Equatable {
   public var item: ItemIndex
@@ -106,7 +108,7 @@ extension Engine {
     var tied = [Bool](repeating: false, count: items)
     let zScore = context.form == .knnZScore
 
-    @inline(__always) func term(_ s: Double, _ v: Int, _ r: Double, _ j: Int) -> Double {
+    let term: @Sendable (Double, Int, Double, Int) -> Double = { s, v, r, j in
       zScore ? s * (r - context.means[v]) / context.deviations[v]
              : s * context.centred(Neighbour(index: v, similarity: s, rating: r,
                                              position: 0), y: j)
@@ -139,45 +141,28 @@ extension Engine {
     order.reserveCapacity(row.count)
     for (v, s) in row.enumerated() where s > 0 && v != u.int { order.append(Int32(v)) }
     order.sort { row[Int($0)] != row[Int($1)] ? row[Int($0)] > row[Int($1)] : $0 < $1 }
-    var last = [Double](repeating: 0, count: items)
-    let k32 = Int32(k)
-    let byUser = ratings.byUser
     let compact = compactUserRows()
-    var previous = Double.infinity
-    sumSim.withUnsafeMutableBufferPointer { sumSim in
-    sumRatings.withUnsafeMutableBufferPointer { sumRatings in
-    count.withUnsafeMutableBufferPointer { count in
-    tied.withUnsafeMutableBufferPointer { tied in
-    last.withUnsafeMutableBufferPointer { last in
-    large.withUnsafeBufferPointer { large in
-      for v32 in order {
-        let v = Int(v32)
-        let s = row[v]
-        if open == 0 && s < previous { break }
-        previous = s
-        @inline(__always) func hand(_ j: Int, _ r: Double) {
-          guard large[j] else { return }
-          if count[j] < k32 {
-            count[j] += 1
-            sumSim[j] += s
-            sumRatings[j] += term(s, v, r, j)
-            last[j] = s
-            if count[j] == k32 { open -= 1 }
-          } else if s == last[j] {
-            tied[j] = true
-          }
-        }
-        if let compact, compact.isCurrent(v) {
-          for p in compact.offsets[v]..<compact.offsets[v + 1] {
-            hand(Int(compact.others[p]), Double(compact.values[p]))
-          }
-        } else {
-          byUser[v].withUnsafeBufferPointer { ratingsOfV in
-            for e in ratingsOfV { hand(e.item.int, e.value) }
-          }
-        }
+    let byUser = ratings.byUser
+    // Two halves of the neighbours, one per core, each keeping for every
+    // item the first k it hands out; merged in order, they give what one
+    // pass would, sums in the same order.
+    let halves = order.count >= 1024 ? 2 : 1
+    let cut = halves == 1 ? order.count : order.count / 2
+    var parts = [SweepPart](repeating: SweepPart(), count: halves)
+    parts.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedSendable(buffer)
+      let (largeItems, neighbours) = (large, order)
+      DispatchQueue.concurrentPerform(iterations: halves) { h in
+        let range = h == 0 ? 0..<cut : cut..<neighbours.count
+        out.value[h] = SweepPart(
+          order: neighbours[range], row: row, large: largeItems, k: k,
+          byUser: byUser, compact: compact, term: term)
       }
-    }}}}}}
+    }
+    for j in 0..<items where large[j] {
+      SweepPart.merge(parts, item: j, k: k, sumSim: &sumSim[j],
+                      sumRatings: &sumRatings[j], count: &count[j], tied: &tied[j])
+    }
     return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count,
                           tied: tied)
   }
