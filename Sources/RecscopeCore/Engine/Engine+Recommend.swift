@@ -84,18 +84,19 @@ extension Engine {
   ///
   /// An item with at most k raters uses all its raters with positive
   /// similarity: their sums are read straight off its rating list. The
-  /// others get their k nearest from one sweep over the user's positive
+  /// others get their k nearest from a sweep over the user's positive
   /// neighbours, most similar first, each neighbour's ratings handed to
-  /// their items until an item has k. The sweep stops once every such
-  /// item is full and the next neighbour is strictly less similar (so no
-  /// tie at anyone's k-th place goes unseen).
-  /// - Complexity: O(n log n + Σ_{small i} |U_i| + Σ_{v visited} |I_v|).
+  /// their items until an item has k (see ``SweepPart``). An item whose
+  /// k-th neighbour ties with the next is marked, for the exact picker.
+  /// - Complexity: O(n log n + Σ_{small i} |U_i| + Σ_{v positive} |I_v|).
   ///
   /// TODO(perf): items with a few hundred raters keep the sweep going to
-  /// the last neighbours, so it reads most ratings (about 10 ms at 1M).
-  /// Selecting their k nearest from a per-user rank array, leaving the
-  /// sweep only the popular items (which fill early and let it stop), and
-  /// splitting the two parts over both cores would bring it near 5 ms.
+  /// the last neighbours, so it reads most ratings (about 7 ms at 1M).
+  /// Keeping a per-item list of raters ordered by each user's similarity
+  /// is too costly to maintain; what would close it is an index of the
+  /// ratings by (item, user) in one flat array, so that those items could
+  /// pick their k nearest without the sweep, which could then stop once
+  /// the popular items (which fill early) are full.
   func neighbourSweep(_ u: UserIndex, _ context: KNNContext) -> NeighbourSweep {
     let row = store.row(u.int, ratings)
     let items = ratings.itemCount
@@ -115,13 +116,13 @@ extension Engine {
     }
 
     // Items with at most k raters: all positive raters count.
-    var open = 0
+    var largeCount = 0
     var large = [Bool](repeating: false, count: items)
     for j in 0..<items where !rated[j] {
       let raters = ratings.byItem[j]
       if raters.count > k {
         large[j] = true
-        open += 1
+        largeCount += 1
         continue
       }
       for e in raters {
@@ -132,7 +133,7 @@ extension Engine {
         sumRatings[j] += term(s, e.user.int, e.value, j)
       }
     }
-    guard open > 0 else {
+    guard largeCount > 0 else {
       return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count,
                             tied: tied)
     }
