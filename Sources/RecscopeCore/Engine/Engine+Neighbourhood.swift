@@ -37,6 +37,15 @@ extension Engine {
     let bx: [Double]
     let by: [Double]
 
+    /// sim · (r − offset) [/ σ]: a neighbour's term of the numerator,
+    /// written as Surprise writes each form.
+    @inline(__always)
+    func term(_ s: Double, _ v: Int, _ r: Double, _ y: Int) -> Double {
+      form == .knnZScore
+        ? s * (r - means[v]) / deviations[v]
+        : s * centred(Neighbour(index: v, similarity: s, rating: r, position: 0), y: y)
+    }
+
     /// The neighbour's term in the numerator, before weighting by sim
     /// (z-score divides after weighting, and is summed apart).
     @inline(__always)
@@ -74,13 +83,7 @@ extension Engine {
     var core = KNNCore(x: x, y: y, neighbours: [])
     func add(_ n: Neighbour) {
       core.sumSim += n.similarity
-      // Written as Surprise writes it: sim · (r − offset) [/ σ].
-      if context.form == .knnZScore {
-        core.sumRatings += n.similarity * (n.rating - context.means[n.index])
-          / context.deviations[n.index]
-      } else {
-        core.sumRatings += n.similarity * context.centred(n, y: y)
-      }
+      core.sumRatings += context.term(n.similarity, n.index, n.rating, y)
       core.actualK += 1
     }
     if ordered {

@@ -39,7 +39,7 @@ extension Engine {
       for i in 0..<ratings.itemCount where !rated.contains(ItemIndex(i)) {
         let item = ItemIndex(i)
         var core: KNNCore?
-        if let sweep, !sweep.tied[i] {
+        if let sweep {
           core = KNNCore(x: u.int, y: i, neighbours: [], sumSim: sweep.sumSim[i],
                          sumRatings: sweep.sumRatings[i], actualK: Int(sweep.count[i]))
         }
@@ -75,9 +75,6 @@ extension Engine {
     var sumSim: [Double]
     var sumRatings: [Double]
     var count: [Int32]
-    /// Items whose k-th neighbour ties with one left out: the picker
-    /// redoes them, since only it breaks such ties by rating order.
-    var tied: [Bool]
   }
 
   /// Every item's k-NN sums at once, user-based, in two parts.
@@ -106,14 +103,7 @@ extension Engine {
     var sumSim = [Double](repeating: 0, count: items)
     var sumRatings = [Double](repeating: 0, count: items)
     var count = [Int32](repeating: 0, count: items)
-    var tied = [Bool](repeating: false, count: items)
-    let zScore = context.form == .knnZScore
-
-    let term: @Sendable (Double, Int, Double, Int) -> Double = { s, v, r, j in
-      zScore ? s * (r - context.means[v]) / context.deviations[v]
-             : s * context.centred(Neighbour(index: v, similarity: s, rating: r,
-                                             position: 0), y: j)
-    }
+    let term = context.term
 
     // Items with at most k raters: all positive raters count.
     var largeCount = 0
@@ -134,14 +124,18 @@ extension Engine {
       }
     }
     guard largeCount > 0 else {
-      return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count,
-                            tied: tied)
+      return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count)
     }
 
     var order: [Int32] = []
     order.reserveCapacity(row.count)
     for (v, s) in row.enumerated() where s > 0 && v != u.int { order.append(Int32(v)) }
-    order.sort { row[Int($0)] != row[Int($1)] ? row[Int($0)] > row[Int($1)] : $0 < $1 }
+    row.withUnsafeBufferPointer { sims in
+      order.sort { a, b in
+        let (x, y) = (sims[Int(a)], sims[Int(b)])
+        return x != y ? x > y : a < b
+      }
+    }
     let compact = compactUserRows()
     let byUser = ratings.byUser
     // Two halves of the neighbours, one per core, each keeping for every
@@ -157,15 +151,32 @@ extension Engine {
         let range = h == 0 ? 0..<cut : cut..<neighbours.count
         out.value[h] = SweepPart(
           order: neighbours[range], row: row, large: largeItems, k: k,
-          byUser: byUser, compact: compact, term: term)
+          byUser: byUser, compact: compact, context: context)
       }
     }
     for j in 0..<items where large[j] {
+      var tied = false
+      var kth = 0.0
       SweepPart.merge(parts, item: j, k: k, sumSim: &sumSim[j],
-                      sumRatings: &sumRatings[j], count: &count[j], tied: &tied[j])
+                      sumRatings: &sumRatings[j], count: &count[j], tied: &tied,
+                      kth: &kth)
+      guard tied else { continue }
+      // A tie at the k-th place: the raters more similar than it, then the
+      // tied ones in the order their ratings were added, as Surprise does.
+      var (s, r, c) = (0.0, 0.0, 0)
+      for e in ratings.byItem[j] where row[e.user.int] > kth {
+        s += row[e.user.int]
+        r += term(row[e.user.int], e.user.int, e.value, j)
+        c += 1
+      }
+      for e in ratings.byItem[j] where c < k && row[e.user.int] == kth {
+        s += kth
+        r += term(kth, e.user.int, e.value, j)
+        c += 1
+      }
+      (sumSim[j], sumRatings[j], count[j]) = (s, r, Int32(c))
     }
-    return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count,
-                          tied: tied)
+    return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count)
   }
 
   /// The flat copy of the users' lists, made anew once many rows went

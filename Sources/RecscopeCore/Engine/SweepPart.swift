@@ -13,7 +13,7 @@ struct SweepPart: Sendable {
 
   init(order: ArraySlice<Int32>, row: [Double], large: [Bool], k: Int,
        byUser: [[ItemRating]], compact: CompactRows?,
-       term: (Double, Int, Double, Int) -> Double) {
+       context: Engine.KNNContext) {
     let items = large.count
     self.k = k
     counts = Array(repeating: 0, count: items)
@@ -34,7 +34,7 @@ struct SweepPart: Sendable {
           let c = counts[j]
           if c < k32 {
             sims[j * k + Int(c)] = s
-            terms[j * k + Int(c)] = term(s, v, r, j)
+            terms[j * k + Int(c)] = context.term(s, v, r, j)
             counts[j] = c + 1
           } else if s == sims[j * k + k - 1] {
             tiedBeyond[j] = true
@@ -54,11 +54,12 @@ struct SweepPart: Sendable {
   }
 
   /// Item j's sums from the shares in order: the first k overall, and
-  /// whether the next one ties with the k-th (then the caller redoes the
-  /// item with the exact, rating-ordered tie break).
+  /// whether the next one ties with the k-th, whose similarity is left in
+  /// `kth` (then the caller redoes the item with the exact, rating-ordered
+  /// tie break).
   static func merge(_ parts: [SweepPart], item j: Int, k: Int,
                     sumSim: inout Double, sumRatings: inout Double,
-                    count: inout Int32, tied: inout Bool) {
+                    count: inout Int32, tied: inout Bool, kth: inout Double) {
     var taken = 0
     var last = 0.0
     for (n, part) in parts.enumerated() {
@@ -82,5 +83,6 @@ struct SweepPart: Sendable {
       break
     }
     count = Int32(taken)
+    kth = last
   }
 }
