@@ -127,15 +127,15 @@ extension Engine {
       return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count)
     }
 
-    var order: [Int32] = []
-    order.reserveCapacity(row.count)
-    for (v, s) in row.enumerated() where s > 0 && v != u.int { order.append(Int32(v)) }
-    row.withUnsafeBufferPointer { sims in
-      order.sort { a, b in
-        let (x, y) = (sims[Int(a)], sims[Int(b)])
-        return x != y ? x > y : a < b
-      }
+    // Sorted on keys that compare as integers: a positive double's bits
+    // order like the double, and the index breaks ties.
+    var keys: [(sim: UInt64, v: Int32)] = []
+    keys.reserveCapacity(row.count)
+    for (v, s) in row.enumerated() where s > 0 && v != u.int {
+      keys.append((s.bitPattern, Int32(v)))
     }
+    keys.sort { $0.sim != $1.sim ? $0.sim > $1.sim : $0.v < $1.v }
+    let order = keys.map(\.v)
     let compact = compactUserRows()
     let byUser = ratings.byUser
     // Two halves of the neighbours, one per core, each keeping for every
