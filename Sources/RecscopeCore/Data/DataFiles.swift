@@ -25,9 +25,17 @@ enum DataFiles {
       if path == standardInput {
         return try FileHandle.standardInput.readToEnd() ?? Data()
       }
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      let size = attributes?[.size] as? Int ?? 0
+      guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+        // Pipes and devices have no size to read up to.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+          throw POSIXError(.EACCES)
+        }
+        defer { try? handle.close() }
+        return try handle.readToEnd() ?? Data()
+      }
       let url = URL(fileURLWithPath: path)
-      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[
-        .size] as? Int ?? 0
       // Mapping spares copying and faulting in a private buffer, about a
       // second per 500 MB here; the price is that a file truncated by
       // another program while it loads ends the process, so small files,
@@ -84,6 +92,8 @@ enum DataFiles {
     {
       return String(cString: message).lowercased()
     }
-    return nsError.localizedDescription
+    var text = nsError.localizedDescription
+    while text.hasSuffix(".") { text.removeLast() }
+    return text
   }
 }
