@@ -60,7 +60,10 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
       return "Directory \(fileName) holds no ratings file; expected one of "
         + names.joined(separator: ", ") + "."
     case .noRatings(let skipped):
-      let tail = skipped == 0 ? "" : " (\(skipped) bad lines were skipped)"
+      let tail =
+        skipped == 0 ? ""
+        : skipped == 1 ? " (1 bad line was skipped)"
+        : " (\(skipped) bad lines were skipped)"
       return "\(fileName) holds no ratings; expected at least one line of "
         + "user, item and rating\(tail)."
     case .unknownLayout(let found):

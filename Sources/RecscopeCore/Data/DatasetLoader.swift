@@ -42,14 +42,12 @@ public struct DatasetLoader: Sendable {
   /// Loads the ratings at `path` and the items that go with them.
   /// - Throws: ``DataError`` for a missing path, a directory without a
   ///   ratings file, or bad content in either file.
-  /// - Complexity: O(n) in the size of the files, plus O(|R| log d) to
-  ///   look for repeats, d the largest user degree.
+  /// - Complexity: O(n) in the size of the files.
   public func load(_ path: String) throws(DataError)
     -> (dataset: Dataset, report: LoadReport)
   {
     let ratingsPath = try resolveRatings(path)
-    let ratings = try DataFiles.read(ratingsPath)
-    let format = try chooseFormat(ratings, file: ratingsPath)
+    let (format, parsed) = try readRatings(ratingsPath)
 
     var items: (path: String, data: Data)?
     if let itemsPath {
@@ -70,8 +68,8 @@ public struct DatasetLoader: Sendable {
     {
       items = (beside, try DataFiles.read(beside))
     }
-    return try build(ratings: ratings, named: ratingsPath, format: format,
-                     items: items)
+    return try assemble(parsed, named: ratingsPath, format: format,
+                        items: items)
   }
 
   /// Loads ratings and items already in memory; `name` and `itemsName`
@@ -81,8 +79,9 @@ public struct DatasetLoader: Sendable {
     throws(DataError) -> (dataset: Dataset, report: LoadReport)
   {
     let format = try chooseFormat(ratings, file: name)
-    return try build(ratings: ratings, named: name, format: format,
-                     items: items.map { (itemsName, $0) })
+    let parsed = try parseRatings(ratings, named: name, format: format)
+    return try assemble(parsed, named: name, format: format,
+                        items: items.map { (itemsName, $0) })
   }
 
   // MARK: Steps
@@ -108,6 +107,17 @@ public struct DatasetLoader: Sendable {
     }
   }
 
+  /// Reads and parses a ratings file; its bytes are released on return,
+  /// before the matrix is built, to keep the peak memory of large loads
+  /// down.
+  private func readRatings(_ path: String) throws(DataError)
+    -> (RatingsFormat, RatingsParser.Output)
+  {
+    let data = try DataFiles.read(path)
+    let format = try chooseFormat(data, file: path)
+    return (format, try parseRatings(data, named: path, format: format))
+  }
+
   /// The caller's format, else the one the content looks like.
   private func chooseFormat(_ data: Data, file: String) throws(DataError)
     -> RatingsFormat
@@ -124,27 +134,37 @@ public struct DatasetLoader: Sendable {
                     problem: .unknownLayout(found: detected.text))
   }
 
-  private func build(ratings data: Data, named name: String,
-                     format: RatingsFormat,
-                     items: (path: String, data: Data)?)
-    throws(DataError) -> (dataset: Dataset, report: LoadReport)
+  private func parseRatings(_ data: Data, named name: String,
+                            format: RatingsFormat) throws(DataError)
+    -> RatingsParser.Output
   {
     var parser = RatingsParser(format: format, file: name, scale: scale,
                                skipBad: skipBad, errorLimit: errorLimit)
-    let parsed = try data.withUnsafeBytes { raw in
+    return try data.withUnsafeBytes { raw in
       parser.parse(raw.bindMemory(to: UInt8.self))
     }.get()
-    var matrix = parsed.ratings
+  }
+
+  /// Builds the matrix, adds the items file's titles, features and
+  /// unrated items, and settles the scale.
+  private func assemble(_ parsed: RatingsParser.Output, named name: String,
+                        format: RatingsFormat,
+                        items: (path: String, data: Data)?)
+    throws(DataError) -> (dataset: Dataset, report: LoadReport)
+  {
     var skipped = parsed.skippedLines
     var errors = parsed.errors
-
-    var catalog = ItemCatalog()
+    var table: ItemsParser.Table?
     var itemsFormat: ItemsFormat?
-    let ratedItems = matrix.itemCount
     if let items {
-      let (table, format) = try readItems(items.data, named: items.path,
-                                          skipped: &skipped, errors: &errors)
-      itemsFormat = format
+      (table, itemsFormat) = try readItems(
+        items.data, named: items.path, skipped: &skipped, errors: &errors)
+    }
+
+    var (matrix, repeats) = parsed.gathered()
+    let ratedItems = matrix.itemCount
+    var catalog = ItemCatalog()
+    if let table {
       catalog = ItemCatalog(featureNames: table.featureNames)
       for k in table.ids.indices {
         let item = matrix.addItem(table.ids[k])
@@ -154,7 +174,7 @@ public struct DatasetLoader: Sendable {
     }
 
     let scale = self.scale
-      ?? (parsed.repeats == 0
+      ?? (repeats == 0
         ? RatingScale.inferred(min: parsed.lowest, max: parsed.highest)
         : Self.inferScale(matrix))
     let report = LoadReport(
@@ -163,7 +183,7 @@ public struct DatasetLoader: Sendable {
       ratingCount: matrix.count, userCount: matrix.userCount,
       itemCount: matrix.itemCount,
       unratedItemCount: matrix.itemCount - ratedItems,
-      skippedLines: skipped, firstErrors: errors, repeats: parsed.repeats,
+      skippedLines: skipped, firstErrors: errors, repeats: repeats,
       scale: scale, scaleInferred: self.scale == nil)
     return (Dataset(ratings: matrix, catalog: catalog, scale: scale), report)
   }

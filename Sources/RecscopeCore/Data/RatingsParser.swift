@@ -7,19 +7,30 @@ import Foundation
 /// that also notes whether any byte is outside ASCII (only such lines are
 /// checked for valid UTF-8), and handed to ``accept``. A comma-separated
 /// line with a quoted field goes through ``CSVRecordReader`` instead.
-/// Ratings are kept as three flat columns and gathered into the matrix
-/// once at the end, which also merges repeats.
+/// Ratings are kept as three flat columns, for the caller to gather into
+/// a matrix once the file's bytes are released.
 struct RatingsParser {
   /// What a successful parse yields.
   struct Output {
-    var ratings: RatingMatrix
+    /// Distinct ids in order of first appearance.
+    var userIDs: [String]
+    var itemIDs: [String]
+    /// One entry per rating, in file order.
+    var users: [Int32]
+    var items: [Int32]
+    var values: [Double]
     var hadHeader: Bool
     var skippedLines: Int
     var errors: [DataError]
-    var repeats: Int
-    /// The smallest and largest rating read, before repeats were merged.
+    /// The smallest and largest rating read, repeats included.
     var lowest: Double
     var highest: Double
+
+    /// The matrix, with repeats merged, and how many were.
+    func gathered() -> (matrix: RatingMatrix, repeats: Int) {
+      RatingMatrix.gathering(userIDs: userIDs, itemIDs: itemIDs,
+                             users: users, items: items, values: values)
+    }
   }
 
   /// The byte ranges of one line's fields, in the line's buffer.
@@ -95,12 +106,10 @@ struct RatingsParser {
       return .failure(
         DataError(file: file, problem: .noRatings(skippedLines: bad.skipped)))
     }
-    let (ratings, repeats) = RatingMatrix.gathering(
-      userIDs: userIDs, itemIDs: itemIDs, users: userColumn,
-      items: itemColumn, values: valueColumn)
     return .success(
-      Output(ratings: ratings, hadHeader: hadHeader, skippedLines: bad.skipped,
-             errors: bad.errors, repeats: repeats, lowest: lowest,
+      Output(userIDs: userIDs, itemIDs: itemIDs, users: userColumn,
+             items: itemColumn, values: valueColumn, hadHeader: hadHeader,
+             skippedLines: bad.skipped, errors: bad.errors, lowest: lowest,
              highest: highest))
   }
 
