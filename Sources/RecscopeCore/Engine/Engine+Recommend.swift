@@ -142,11 +142,20 @@ extension Engine {
     // item the first k it hands out; merged in order, they give what one
     // pass would, sums in the same order.
     let halves = order.count >= 1024 ? 2 : 1
-    let cut = halves == 1 ? order.count : order.count / 2
+    var cut = order.count
+    if halves == 2 {
+      // Halves of equal work: as many ratings to hand out on each side.
+      let total = order.reduce(0) { $0 + byUser[Int($1)].count }
+      var seen = 0
+      cut = order.firstIndex { v in
+        seen += byUser[Int(v)].count
+        return seen * 2 >= total
+      } ?? order.count / 2
+    }
     var parts = [SweepPart](repeating: SweepPart(), count: halves)
     parts.withUnsafeMutableBufferPointer { buffer in
       let out = UncheckedSendable(buffer)
-      let (largeItems, neighbours) = (large, order)
+      let (largeItems, neighbours, cut) = (large, order, cut)
       DispatchQueue.concurrentPerform(iterations: halves) { h in
         let range = h == 0 ? 0..<cut : cut..<neighbours.count
         out.value[h] = SweepPart(
