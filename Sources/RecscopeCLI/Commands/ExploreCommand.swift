@@ -96,10 +96,8 @@ enum ExploreCommand: Command {
       engine: engine, options: options, keys: parsed, size: try screenSize(a),
       colorMode: ColorMode.detect(option: colorOption, environment: environment,
                                   reportedColors: nil))
-    context.output.write(a[styled] ? grid.styledText : grid.text)
-    if !(a[styled] ? grid.styledText : grid.text).hasSuffix("\n") {
-      context.output.writeLine("")
-    }
+    let screen = a[styled] ? grid.styledText : grid.text
+    context.output.write(screen.hasSuffix("\n") ? screen : screen + "\n")
   }
 
   static func makeEngine(_ dataset: Dataset, _ a: ParsedArguments) throws -> Engine {

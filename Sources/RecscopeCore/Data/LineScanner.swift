@@ -20,17 +20,27 @@ struct LineScanner {
     while position < n {
       line += 1
       let start = position
-      var end = n
-      if let hit = memchr(base + start, Int32(ASCII.newline), n - start) {
-        end = start + (UnsafeRawPointer(hit) - UnsafeRawPointer(base + start))
-      }
-      position = end + 1
-      if end > start && base[end - 1] == ASCII.carriageReturn { end -= 1 }
+      let end: Int
+      (end, position) = Self.line(at: start, in: base, count: n)
       if !ByteText.trimmed(base, start, end, separator: 0).isEmpty {
         return start..<end
       }
     }
     return nil
+  }
+
+  /// The end of the line starting at `start` (before any CR of a CRLF)
+  /// and where the next line starts; the one place line ends are found.
+  @inline(__always)
+  static func line(at start: Int, in base: UnsafePointer<UInt8>,
+                   count n: Int) -> (end: Int, next: Int) {
+    var end = n
+    if let hit = memchr(base + start, Int32(ASCII.newline), n - start) {
+      end = start + (UnsafeRawPointer(hit) - UnsafeRawPointer(base + start))
+    }
+    let next = end + 1
+    if end > start && base[end - 1] == ASCII.carriageReturn { end -= 1 }
+    return (end, next)
   }
 
   /// Splits `range` at every `separator` (or every doubled separator),

@@ -127,12 +127,8 @@ struct RatingsParser {
     while position < n {
       line += 1
       let start = position
-      var end = n
-      if let hit = memchr(base + start, Int32(ASCII.newline), n - start) {
-        end = start + (UnsafeRawPointer(hit) - UnsafeRawPointer(base + start))
-      }
-      position = end + 1
-      if end > start && base[end - 1] == ASCII.carriageReturn { end -= 1 }
+      let end: Int
+      (end, position) = LineScanner.line(at: start, in: base, count: n)
 
       var fields = Fields()
       var high: UInt8 = 0
