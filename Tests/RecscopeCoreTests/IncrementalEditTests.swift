@@ -60,28 +60,37 @@ import TestSupport
   }
 }
 
-/// Top-N takes shortcuts (items read directly, a sweep split over two
-/// cores, ties redone exactly); its scores must still be the predictions.
+/// Top-N takes shortcuts (items picked directly or filled by a sweep
+/// split over two cores, ties redone exactly); its scores must still be
+/// the predictions. Jaccard similarities tie often, cosine rarely.
 @Suite struct TopNShortcutTests {
   @Test(arguments: [Algorithm.knnBasic, .knnMeans, .knnZScore, .knnBaseline],
-        [5, 200])
-  func topNScoresAreThePredictions(algorithm: Algorithm, k: Int) throws {
-    var s = EngineSettings()
-    s.algorithm = algorithm
-    // k = 200 leaves items short after the first half of the neighbours.
-    s.k = k
+        [SimilarityMeasure.cosine, .jaccard])
+  func topNScoresAreThePredictions(algorithm: Algorithm,
+                                   similarity: SimilarityMeasure) throws {
     // Over a thousand users with positive similarity: the two-part sweep.
     let data = Datasets.random(seed: 21, users: 1_200, items: 40, ratings: 12_000)
-    let e = try Engine(dataset: data, settings: s)
-    let rated = (0..<e.ratings.userCount).filter { !e.ratings.byUser[$0].isEmpty }
-    #expect(rated.count > 1_024)
-    for u in [rated[0], rated[1], rated[rated.count / 2], rated.last!].map(UserIndex.init) {
-      let list = e.recommend(for: u, count: e.ratings.itemCount)
-      #expect(list.items.count == e.ratings.itemCount - e.ratings.byUser[u.int].count)
-      for r in list.items {
-        let p = e.predict(u, r.item)
-        #expect(abs(r.score - p.estimate) < 1e-12,
-                "\(algorithm) \(u) \(r.item): \(r.score) vs \(p.estimate)")
+    // k = 200 leaves items short after the first half of the neighbours;
+    // the factors send every item to the sweep, some, or none.
+    for (k, factor) in [(5, 1), (5, 2), (200, 1), (200, 2), (200, 1_000)] {
+      var s = EngineSettings()
+      s.algorithm = algorithm
+      s.similarity = similarity
+      s.k = k
+      let e = try Engine(dataset: data, settings: s)
+      e.directPickFactor = factor
+      let rated = (0..<e.ratings.userCount).filter { !e.ratings.byUser[$0].isEmpty }
+      #expect(rated.count > 1_024)
+      for u in [rated[0], rated[1], rated[rated.count / 2], rated.last!]
+        .map(UserIndex.init) {
+        let list = e.recommend(for: u, count: e.ratings.itemCount)
+        #expect(list.items.count
+                == e.ratings.itemCount - e.ratings.byUser[u.int].count)
+        for r in list.items {
+          let p = e.predict(u, r.item)
+          #expect(abs(r.score - p.estimate) < 1e-12,
+                  "\(algorithm) \(similarity) k \(k) factor \(factor) \(u) \(r.item): \(r.score) vs \(p.estimate)")
+        }
       }
     }
   }

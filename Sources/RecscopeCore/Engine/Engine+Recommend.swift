@@ -77,55 +77,18 @@ extension Engine {
     var count: [Int32]
   }
 
-  /// Every item's k-NN sums at once, user-based, in two parts.
-  ///
-  /// An item with at most k raters uses all its raters with positive
-  /// similarity: their sums are read straight off its rating list. The
-  /// others get their k nearest from a sweep over the user's positive
-  /// neighbours, most similar first, each neighbour's ratings handed to
-  /// their items until an item has k (see ``SweepPart``). An item whose
-  /// k-th neighbour ties with the next is marked, for the exact picker.
-  /// - Complexity: O(n log n + Σ_{small i} |U_i| + Σ_{v positive} |I_v|).
-  ///
-  /// TODO(perf): items with a few hundred raters keep the sweep going to
-  /// the last neighbours, so it reads most ratings (about 7 ms at 1M).
-  /// Keeping a per-item list of raters ordered by each user's similarity
-  /// is too costly to maintain; what would close it is an index of the
-  /// ratings by (item, user) in one flat array, so that those items could
-  /// pick their k nearest without the sweep, which could then stop once
-  /// the popular items (which fill early) are full.
+  /// Every item's k-NN sums at once, user-based: the user's neighbours
+  /// sorted once, then the items split in two ranges of about equal
+  /// ratings, one per core (see ``SweepPart``).
+  /// - Complexity: O(n log n) for the sort, then what the parts read.
   func neighbourSweep(_ u: UserIndex, _ context: KNNContext) -> NeighbourSweep {
     let row = store.row(u.int, ratings)
     let items = ratings.itemCount
-    let k = settings.k
     var rated = [Bool](repeating: false, count: items)
     for e in ratings.byUser[u.int] { rated[e.item.int] = true }
     var sumSim = [Double](repeating: 0, count: items)
     var sumRatings = [Double](repeating: 0, count: items)
     var count = [Int32](repeating: 0, count: items)
-    let term = context.term
-
-    // Items with at most k raters: all positive raters count.
-    var largeCount = 0
-    var large = [Bool](repeating: false, count: items)
-    for j in 0..<items where !rated[j] {
-      let raters = ratings.byItem[j]
-      if raters.count > k {
-        large[j] = true
-        largeCount += 1
-        continue
-      }
-      for e in raters {
-        let s = row[e.user.int]
-        guard s > 0 else { continue }
-        count[j] += 1
-        sumSim[j] += s
-        sumRatings[j] += term(s, e.user.int, e.value, j)
-      }
-    }
-    guard largeCount > 0 else {
-      return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count)
-    }
 
     // Sorted on keys that compare as integers: a positive double's bits
     // order like the double, and the index breaks ties.
@@ -137,53 +100,37 @@ extension Engine {
     keys.sort { $0.sim != $1.sim ? $0.sim > $1.sim : $0.v < $1.v }
     let order = keys.map(\.v)
     let compact = compactUserRows()
-    let byUser = ratings.byUser
-    // Two halves of the neighbours, one per core, each keeping for every
-    // item the first k it hands out; merged in order, they give what one
-    // pass would, sums in the same order.
-    let halves = order.count >= 1024 ? 2 : 1
-    var cut = order.count
-    if halves == 2 {
-      // Halves of equal work: as many ratings to hand out on each side.
-      let total = order.reduce(0) { $0 + byUser[Int($1)].count }
-      var seen = 0
-      cut = order.firstIndex { v in
-        seen += byUser[Int(v)].count
-        return seen * 2 >= total
-      } ?? order.count / 2
+    let pivot = min(compact?.pivot ?? items / 2, items)
+    let halves = order.count >= 256 ? [0..<pivot, pivot..<items] : [0..<items]
+    let (k, limit) = (settings.k, settings.k * directPickFactor)
+    let (byItem, byUser) = (ratings.byItem, ratings.byUser)
+
+    func run<Term: SweepTerm>(_ term: Term) {
+      row.withUnsafeBufferPointer { row in
+      rated.withUnsafeBufferPointer { rated in
+      count.withUnsafeMutableBufferPointer { count in
+      sumSim.withUnsafeMutableBufferPointer { sumSim in
+      sumRatings.withUnsafeMutableBufferPointer { sumRatings in
+        let out = SweepBuffers(counts: count.baseAddress!,
+                               sumSim: sumSim.baseAddress!,
+                               sumTerm: sumRatings.baseAddress!)
+        let shared = UncheckedSendable((row, rated))
+        DispatchQueue.concurrentPerform(iterations: halves.count) { h in
+          let (row, rated) = shared.value
+          SweepPart(items: halves[h], k: k, row: row, term: term, out: out)
+            .run(order: order, rated: rated, byItem: byItem, byUser: byUser,
+                 compact: compact, half: halves.count == 1 ? -1 : h,
+                 directLimit: limit)
+        }
+      }}}}}
     }
-    var parts = [SweepPart](repeating: SweepPart(), count: halves)
-    parts.withUnsafeMutableBufferPointer { buffer in
-      let out = UncheckedSendable(buffer)
-      let (largeItems, neighbours, cut) = (large, order, cut)
-      DispatchQueue.concurrentPerform(iterations: halves) { h in
-        let range = h == 0 ? 0..<cut : cut..<neighbours.count
-        out.value[h] = SweepPart(
-          order: neighbours[range], row: row, large: largeItems, k: k,
-          byUser: byUser, compact: compact, context: context)
-      }
-    }
-    for j in 0..<items where large[j] {
-      var tied = false
-      var kth = 0.0
-      SweepPart.merge(parts, item: j, k: k, sumSim: &sumSim[j],
-                      sumRatings: &sumRatings[j], count: &count[j], tied: &tied,
-                      kth: &kth)
-      guard tied else { continue }
-      // A tie at the k-th place: the raters more similar than it, then the
-      // tied ones in the order their ratings were added, as Surprise does.
-      var (s, r, c) = (0.0, 0.0, 0)
-      for e in ratings.byItem[j] where row[e.user.int] > kth {
-        s += row[e.user.int]
-        r += term(row[e.user.int], e.user.int, e.value, j)
-        c += 1
-      }
-      for e in ratings.byItem[j] where c < k && row[e.user.int] == kth {
-        s += kth
-        r += term(kth, e.user.int, e.value, j)
-        c += 1
-      }
-      (sumSim[j], sumRatings[j], count[j]) = (s, r, Int32(c))
+    switch context.form {
+    case .knnMeans: run(MeanCentredTerm(means: context.means))
+    case .knnZScore:
+      run(ZScoreTerm(means: context.means, deviations: context.deviations))
+    case .knnBaseline:
+      run(BaselineTerm(mu: context.mu, bx: context.bx, by: context.by))
+    default: run(PlainTerm())
     }
     return NeighbourSweep(sumSim: sumSim, sumRatings: sumRatings, count: count)
   }
@@ -193,7 +140,8 @@ extension Engine {
   func compactUserRows() -> CompactRows? {
     if compactByUserImpossible { return nil }
     if compactByUser == nil || compactByUser!.staleCount > 64 {
-      compactByUser = CompactRows(ratings.byUser)
+      compactByUser = CompactRows(ratings.byUser,
+                                  otherCount: ratings.itemCount)
       compactByUserImpossible = compactByUser == nil
     }
     return compactByUser
