@@ -39,6 +39,8 @@ public final class Engine {
   /// not built yet or when ratings are not exact as `Float`.
   var compactByUser: CompactRows?
   var compactByUserImpossible = false
+  /// The model of `svd` and `als`, trained when first needed.
+  var factors = FactorState()
 
   /// - Throws: ``EngineError/invalidSettings(_:)`` for out-of-range settings.
   public init(dataset: Dataset, settings: EngineSettings = EngineSettings()) throws {
@@ -52,6 +54,7 @@ public final class Engine {
       minSupport: settings.minSupport, shrinkage: settings.shrinkage,
       centring: .none, width: 0)
     storeIsStale = true
+    if settings.algorithm.isFactorization { _ = currentFactorModel() }
   }
 
   /// The similarity rows, rebuilt first if an edit left them stale.
