@@ -122,7 +122,8 @@ enum EngineOptions {
   ///   for als.
   static func checkFactorOptions(_ a: ParsedArguments,
                                  for models: [Algorithm]) throws {
-    for option in factorOptions
+    let shared: [any OptionDeclaration] = [factors, epochs, regularization]
+    for option in shared
     where a.wasGiven(option) && !models.contains(where: \.isFactorization) {
       throw notApplicable(option, "svd and als")
     }

@@ -77,11 +77,15 @@ extension Engine {
     lines += alignedColumns(rows).map { "  " + $0 }
     let pulls = f.pullingUp + f.pullingDown
     guard !pulls.isEmpty else { return lines }
-    lines.append(f.influencesAreExact
-      ? "pulls     rated items j moving q_iᵀp_u most; w_ij·t_j over all j "
-        + "sums to it, t_j = r_uj − μ − b_j"
-      : "pulls     rated items j moving the estimate most (approximate: "
-        + "w_ij = q_iᵀq_j, t_j = r_uj − μ − b_u − b_j)")
+    if f.influencesAreExact {
+      lines.append("pulls     rated items j that move q_iᵀp_u most; "
+                   + "Σ_j w_ij·t_j = q_iᵀp_u,")
+      lines.append("          t_j = r_uj − μ − b_j")
+    } else {
+      lines.append("pulls     rated items j that move the estimate most, "
+                   + "approximately:")
+      lines.append("          w_ij = q_iᵀq_j, t_j = r_uj − μ − b_u − b_j")
+    }
     var pullRows = [["", "j", "r_uj", "t_j", "w_ij", "w_ij·t_j"]]
     for (n, pull) in pulls.enumerated() {
       pullRows.append([n < f.pullingUp.count ? "↑" : "↓", pull.itemID,

@@ -73,7 +73,7 @@ struct ExplorerFactorizationTests {
     #expect(text.contains("biased MF (ALS), 20 factors, 10 epochs"))
     #expect(text.contains("terms     μ = "))
     #expect(text.contains("factors   the 5 largest of 20 terms"))
-    #expect(text.contains("pulls     rated items j moving q_iᵀp_u most"))
+    #expect(text.contains("pulls     rated items j that move q_iᵀp_u most"))
   }
 
   @Test func settingsStepTheFactorFields() throws {
