@@ -20,6 +20,11 @@ extension Engine {
   /// trained here first when there is none; nil when training failed.
   /// - Complexity: O(1) when current; a fold-in per edited user since the
   ///   last use; a full training when the settings changed.
+  ///
+  /// TODO(explorer): a settings change that needs a new model trains here,
+  /// on the caller's thread (seconds at MovieLens 1M size). Keeping the
+  /// old model, or the biases, answering while ``factorTraining()`` runs
+  /// in the background would keep the explorer responsive on large data.
   func currentFactorModel() -> FactorModel? {
     if factors.key != factorKey || (factors.model == nil
       && factors.failure?.clock != factors.clock)
