@@ -160,3 +160,18 @@ final class ManagedCounter: @unchecked Sendable {
   var value: Int { lock.withLock { count } }
   func set(_ n: Int) { lock.withLock { count = n } }
 }
+
+/// `<Wait>` in key scripts.
+@Suite struct WaitKeyTests {
+  @Test func waitParsesAndFormatsBack() throws {
+    let keys = try KeyScript.parse("R <Wait 3> <wait>")
+    #expect(keys == [.character("R"), .wait(steps: 3), .wait(steps: nil)])
+    #expect(try KeyScript.parse(KeyScript.format(keys)) == keys)
+  }
+
+  @Test func waitNeedsAWholeNumberOfSteps() {
+    for token in ["<Wait x>", "<Wait 0>", "<Wait 1 2>"] {
+      #expect(throws: KeyScriptError.self) { try KeyScript.parse(token) }
+    }
+  }
+}
