@@ -16,6 +16,8 @@ import Glibc
 public enum ExplorerTerminal {
   /// How long the marks on values an edit changed stay up.
   static let markDuration = Duration.milliseconds(1500)
+  /// How often progress of background work is collected and drawn.
+  static let pollInterval = Duration.milliseconds(100)
 
   /// Runs the explorer on `engine` until the person quits; returns the
   /// exit status (0 after a quit, 1 when the screen cannot open).
@@ -35,6 +37,8 @@ public enum ExplorerTerminal {
     terminal.beforeSignalExit = { signal in state.endBySignal(signal) }
 
     var status: Int32 = 0
+    let clock = ContinuousClock()
+    var marksEnd: ContinuousClock.Instant?
     while terminal.isActive {
       terminal.draw(ExplorerView.render(state))
       for request in state.takeRequests() {
@@ -42,16 +46,27 @@ public enum ExplorerTerminal {
         case .clipboard(let text): terminal.copyToClipboard(text)
         }
       }
-      let timeout = state.hasMarks ? markDuration : nil
-      guard let key = terminal.readKey(timeout: timeout) else {
-        state.expireMarks()
-        continue
+      if state.hasMarks, marksEnd == nil { marksEnd = clock.now + markDuration }
+      if !state.hasMarks { marksEnd = nil }
+      // Wake often while work runs in the background, to show progress.
+      var timeout = marksEnd.map { max(.zero, $0 - clock.now) }
+      if state.hasBackgroundTask {
+        timeout = min(timeout ?? pollInterval, pollInterval)
       }
+      let key = terminal.readKey(timeout: timeout)
+      state.collectBackground()
+      if let end = marksEnd, clock.now >= end {
+        state.expireMarks()
+        marksEnd = nil
+      }
+      guard let key else { continue }
       if case .quit(let code) = state.handle(key) {
         status = code
         break
       }
+      marksEnd = nil
     }
+    state.endBackground()
     terminal.stop()
     return status
   }

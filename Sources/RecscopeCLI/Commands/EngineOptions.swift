@@ -53,6 +53,30 @@ enum EngineOptions {
     "weight", .number(in: 0...1), default: 0.5,
     help: "The hybrid's weight on k-NN; content gets the rest.")
 
+  static let factors = Option(
+    "factors", .integer(atLeast: 1),
+    help: "Latent factors of svd and als (100 and 20 by default).")
+  static let epochs = Option(
+    "epochs", .integer(atLeast: 0),
+    help: "Passes of svd and als over the ratings (20 and 10 by default).")
+  static let learningRate = Option(
+    "lr", .number(atLeast: 0),
+    help: "svd's learning rate for every parameter (0.005 by default).")
+  static let regularization = Option(
+    "reg", .number(atLeast: 0),
+    help: "Regularisation of svd (0.02 by default) and of als, biases "
+      + "included (0.1 by default, must be above 0).")
+  static let seed = Option(
+    "seed", .integer(atLeast: 0), default: 0,
+    help: "Seed of svd's and als's starting factors; the same seed trains "
+      + "the same model.")
+
+  /// The settings of svd and als, without `--seed`, which `evaluate`
+  /// declares its own way.
+  static let factorOptions: [any OptionDeclaration] = [
+    factors, epochs, learningRate, regularization,
+  ]
+
   /// The options in the order help lists them.
   static let all: [any OptionDeclaration] = settingOptions + [items] + dataOptions
   /// The same, for a command whose `--items` means something else.
@@ -60,7 +84,7 @@ enum EngineOptions {
     settingOptions + [itemsFile] + dataOptions
 
   private static let settingOptions: [any OptionDeclaration] =
-    [algorithm] + neighbourhoodOptions
+    [algorithm] + neighbourhoodOptions + factorOptions + [seed]
   /// The settings of the k-NN family and the hybrid, without `--algo`, for
   /// a command that chooses algorithms its own way.
   static let neighbourhoodOptions: [any OptionDeclaration] = [
@@ -85,7 +109,38 @@ enum EngineOptions {
     s.minSupport = a.value(minSupport)
     s.shrinkage = a.value(shrinkage)
     s.hybridWeight = a.value(weight)
+    s.factorization.factors = a[factors]
+    s.factorization.epochs = a[epochs]
+    s.factorization.learningRate = a[learningRate]
+    s.factorization.regularization = a[regularization]
+    s.factorization.seed = UInt64(a.value(seed))
     return s
+  }
+
+  /// Checks that every factor option given applies to one of `models`.
+  /// - Throws: ``UsageError`` naming the option, or a regularisation of 0
+  ///   for als.
+  static func checkFactorOptions(_ a: ParsedArguments,
+                                 for models: [Algorithm]) throws {
+    let shared: [any OptionDeclaration] = [factors, epochs, regularization]
+    for option in shared
+    where a.wasGiven(option) && !models.contains(where: \.isFactorization) {
+      throw notApplicable(option, "svd and als")
+    }
+    if a.wasGiven(learningRate) && !models.contains(.svd) {
+      throw notApplicable(learningRate, "svd")
+    }
+    if models.contains(.als), let value = a[regularization], !(value > 0) {
+      throw UsageError.message(
+        "'--reg' must be above 0 for als, which solves with it, got "
+          + "'\(NumberFormat.shortest(value))'")
+    }
+  }
+
+  static func notApplicable(_ option: some OptionDeclaration,
+                            _ models: String) -> UsageError {
+    .message("'--\(option.info.name)' applies to \(models), which '--algo' "
+               + "does not name")
   }
 
   /// Loads the data named on the command line and builds the engine.
@@ -93,9 +148,11 @@ enum EngineOptions {
   static func engine(_ a: ParsedArguments, context: CommandContext,
                      settings: EngineSettings? = nil,
                      itemsOption: Option<String> = items) throws -> Engine {
+    let settings = settings ?? Self.settings(a)
+    try checkFactorOptions(a, for: [settings.algorithm])
     let (dataset, _) = try load(a, context: context, itemsOption: itemsOption)
     do {
-      return try Engine(dataset: dataset, settings: settings ?? Self.settings(a))
+      return try Engine(dataset: dataset, settings: settings)
     } catch let error as EngineError {
       throw UsageError.message(error.description)
     }

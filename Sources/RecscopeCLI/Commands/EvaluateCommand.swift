@@ -45,21 +45,8 @@ enum EvaluateCommand: Command {
     help: "Seed of the split, of SGD's and ALS's starting factors and of "
       + "'--train-sample'; the same seed gives the same figures.")
   static let algorithms = ListOption(
-    "algo", .evaluatedModel, default: [.engine(.knnBasic)],
+    "algo", .choice(of: Algorithm.self), default: [.knnBasic],
     help: "Models to evaluate, comma-separated, all on the same splits.")
-  static let factors = Option(
-    "factors", .integer(atLeast: 1),
-    help: "Latent factors of svd and als (100 and 20 by default).")
-  static let epochs = Option(
-    "epochs", .integer(atLeast: 0),
-    help: "Passes of svd and als over the ratings (20 and 10 by default).")
-  static let learningRate = Option(
-    "lr", .number(atLeast: 0),
-    help: "svd's learning rate for every parameter (0.005 by default).")
-  static let regularization = Option(
-    "reg", .number(atLeast: 0),
-    help: "Regularisation of svd (0.02 by default) and of als, biases "
-      + "included (0.1 by default, must be above 0).")
   static let topK = Option(
     "top-k", .integer(atLeast: 1), default: 10,
     help: "The k of precision, recall, nDCG, hit rate and coverage.")
@@ -119,7 +106,7 @@ enum EvaluateCommand: Command {
     arguments: [data],
     options: [train, test, split, folds, testFraction, leave, seed,
               algorithms] + EngineOptions.neighbourhoodOptions
-      + [factors, epochs, learningRate, regularization, topK, threshold,
+      + EngineOptions.factorOptions + [topK, threshold,
          coverage, trainSample, perFold, writeFolds, serial, Flag.json,
          EngineOptions.items] + EngineOptions.dataOptions)
 
@@ -157,79 +144,46 @@ enum EvaluateCommand: Command {
   /// given applies to one of them.
   /// - Throws: ``UsageError`` for a repeated model or an option no chosen
   ///   model uses.
-  static func chosenModels(_ a: ParsedArguments) throws -> [EvaluatedModel] {
+  static func chosenModels(_ a: ParsedArguments) throws -> [Algorithm] {
     let models = a[algorithms]
-    var seen = Set<EvaluatedModel>()
+    var seen = Set<Algorithm>()
     for model in models where !seen.insert(model).inserted {
-      throw UsageError.message("'--algo' names '\(model.name)' twice")
+      throw UsageError.message("'--algo' names '\(model.rawValue)' twice")
     }
-    let neighbourhood = models.contains {
-      if case .engine(let algorithm) = $0 { return algorithm.isNeighbourhood }
-      return false
-    }
+    let neighbourhood = models.contains(where: \.isNeighbourhood)
     let engineOptions = EngineOptions.neighbourhoodOptions.filter {
       $0.info.name != EngineOptions.weight.name
     }
     for option in engineOptions where a.wasGiven(option) && !neighbourhood {
       throw notApplicable(option, "the k-NN algorithms and hybrid")
     }
-    if a.wasGiven(EngineOptions.weight)
-      && !models.contains(.engine(.hybrid)) {
+    if a.wasGiven(EngineOptions.weight) && !models.contains(.hybrid) {
       throw notApplicable(EngineOptions.weight, "hybrid")
     }
-    let factorOptions: [any OptionDeclaration] = [factors, epochs,
-                                                  regularization]
-    for option in factorOptions
-    where a.wasGiven(option) && !models.contains(where: \.isFactorModel) {
-      throw notApplicable(option, "svd and als")
-    }
-    if a.wasGiven(learningRate) && !models.contains(.svd) {
-      throw notApplicable(learningRate, "svd")
-    }
+    try EngineOptions.checkFactorOptions(a, for: models)
     return models
   }
 
   static func notApplicable(_ option: some OptionDeclaration,
                             _ models: String) -> UsageError {
-    .message("'--\(option.info.name)' applies to \(models), which '--algo' "
-               + "does not name")
+    EngineOptions.notApplicable(option, models)
   }
 
-  /// The maker of one model with the options given.
+  /// The maker of one model with the options given: the engine for its
+  /// own algorithms, the factor model itself for svd and als (whose
+  /// fallbacks for unknown ids are not flagged, as in Surprise).
   /// - Throws: ``UsageError`` for settings the model rejects.
-  static func maker(for model: EvaluatedModel,
+  static func maker(for model: Algorithm,
                     _ a: ParsedArguments) throws -> any ModelMaker {
-    let seed = UInt64(a.value(seed))
+    let settings = EngineOptions.settings(a, algorithm: model)
+    if let problem = settings.problem {
+      throw UsageError.message(
+        model.isFactorization ? "\(model.rawValue): \(problem)" : problem)
+    }
     switch model {
-    case .engine(let algorithm):
-      let settings = EngineOptions.settings(a, algorithm: algorithm)
-      if let problem = settings.problem { throw UsageError.message(problem) }
-      return EngineMaker(settings, name: model.name)
-    case .svd:
-      var mf = BiasedMF()
-      mf.seed = seed
-      if let value = a[factors] { mf.factors = value }
-      if let value = a[epochs] { mf.epochs = value }
-      if let value = a[learningRate] { mf.learningRates = .init(all: value) }
-      if let value = a[regularization] { mf.regularization = .init(all: value) }
-      if let problem = mf.problem { throw UsageError.message("svd: " + problem) }
-      return mf
-    case .als:
-      var mf = ALSMF()
-      mf.seed = seed
-      if let value = a[factors] { mf.factors = value }
-      if let value = a[epochs] { mf.epochs = value }
-      if let value = a[regularization] {
-        guard value > 0 else {
-          throw UsageError.message(
-            "'--reg' must be above 0 for als, which solves with it, got "
-              + "'\(NumberFormat.shortest(value))'")
-        }
-        mf.regularization = value
-        mf.biasRegularization = value
-      }
-      if let problem = mf.problem { throw UsageError.message("als: " + problem) }
-      return mf
+    case .svd: return settings.factorization.biasedMF
+    case .als: return settings.factorization.alsMF
+    default: return EngineMaker(settings, name: model.rawValue)
     }
   }
 }

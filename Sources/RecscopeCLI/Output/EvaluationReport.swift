@@ -24,14 +24,14 @@ struct EvaluationReport {
   static let columns: [String] = ["algo", "fold", "tested"]
     + keys.flatMap { [$0.key, $0.key + "_std"] }
 
-  let models: [EvaluatedModel]
+  let models: [Algorithm]
   let evaluations: [ModelEvaluation]
   /// Test ratings per fold, the same for every model.
   let tested: [Int]
 
   /// - Precondition: one evaluation per model, each with one result per
   ///   fold.
-  init(models: [EvaluatedModel], evaluations: [ModelEvaluation],
+  init(models: [Algorithm], evaluations: [ModelEvaluation],
        tested: [Int]) {
     precondition(models.count == evaluations.count
                    && evaluations.allSatisfy { $0.folds.count == tested.count },
@@ -48,7 +48,7 @@ struct EvaluationReport {
       if perFold {
         for fold in evaluation.folds {
           var row: [JSONValue] = [
-            .string(model.name), .integer(fold.fold + 1),
+            .string(model.rawValue), .integer(fold.fold + 1),
             .integer(tested[fold.fold]),
           ]
           for (_, metric) in Self.keys {
@@ -57,7 +57,7 @@ struct EvaluationReport {
           table.append(row)
         }
       }
-      var row: [JSONValue] = [.string(model.name), "mean", .integer(total)]
+      var row: [JSONValue] = [.string(model.rawValue), "mean", .integer(total)]
       for (_, metric) in Self.keys {
         let summary = evaluation.summary[metric]
         row += [Self.number(summary?.mean),
@@ -71,7 +71,7 @@ struct EvaluationReport {
   func json() -> JSONValue {
     .array(zip(models, evaluations).map { model, evaluation in
       var fields: [(key: String, value: JSONValue)] = [
-        ("algo", .string(model.name)), ("tested", .integer(tested.reduce(0, +))),
+        ("algo", .string(model.rawValue)), ("tested", .integer(tested.reduce(0, +))),
       ]
       for (key, metric) in Self.keys {
         let summary = evaluation.summary[metric]

@@ -2,7 +2,8 @@
 /// edited entry: the moments of its user and item, its similarity row and
 /// column (or, for adjusted cosine, the rows whose centring moved), and
 /// marks the global quantities (μ, σ, baselines, profiles) to be
-/// recomputed when next read.
+/// recomputed when next read. A factor model folds the edited user in
+/// when next used; feature edits do not touch it.
 extension Engine {
   /// Sets r_ui; returns the previous rating, if any.
   /// - Throws: ``EngineError/ratingOutsideScale(_:_:)``.
@@ -28,7 +29,9 @@ extension Engine {
   /// Adds a user with no ratings (or returns the existing one).
   @discardableResult
   public func addUser(_ id: String) -> UserIndex {
+    let count = ratings.userCount
     let u = dataset.ratings.addUser(id)
+    if ratings.userCount > count { noteFactorEdit(user: u.int) }
     userMoments.refresh(u.int, rows: ratings.byUser)
     if settings.basis == .user { growStore(ratings.userCount) }
     refreshCentring()
@@ -38,7 +41,9 @@ extension Engine {
   /// Adds an item with no ratings (or returns the existing one).
   @discardableResult
   public func addItem(_ id: String, title: String? = nil) -> ItemIndex {
+    let count = ratings.itemCount
     let i = dataset.ratings.addItem(id)
+    if ratings.itemCount > count { noteFactorEdit(user: nil) }
     dataset.catalog.resize(to: ratings.itemCount)
     if let title { dataset.catalog.setTitle(title, of: i) }
     itemMoments.refresh(i.int, rows: ratings.byItem)
@@ -67,6 +72,7 @@ extension Engine {
   }
 
   private func ratingsChanged(_ u: UserIndex, _ i: ItemIndex) {
+    noteFactorEdit(user: u.int)
     compactByUser?.markStale(u.int)
     userMoments.refresh(u.int, rows: ratings.byUser)
     itemMoments.refresh(i.int, rows: ratings.byItem)

@@ -12,9 +12,11 @@ extension Engine {
       lines.append("terms     " + e.terms.map { "\($0.name) = \(display($0.value))" }
         .joined(separator: ", "))
     }
+    for note in e.notes { lines.append("model     \(note)") }
     if !e.neighbours.isEmpty || e.candidateCount > 0 {
       lines += neighbourTable(e)
     }
+    if let f = e.factors { lines += factorLines(f) }
     if !e.sums.isEmpty {
       lines.append("sums      " + e.sums.map { "\($0.name) = \(display($0.value))" }
         .joined(separator: ", "))
@@ -53,6 +55,44 @@ extension Engine {
       rows.append(row)
     }
     return lines + alignedColumns(rows).map { "  " + $0 }
+  }
+
+  /// The largest factor shares of q_iᵀp_u (with the rest summed, so the
+  /// column adds up to the product) and the rated items that pull it.
+  private func factorLines(_ f: FactorProvenance) -> [String] {
+    guard let dot = f.dot else { return [] }
+    let k = factorModel?.factorCount ?? f.topFactors.count
+    let shown = f.topFactors.count
+    var lines = ["factors   the \(shown) largest of \(k) terms q_if·p_uf "
+                 + "of q_iᵀp_u = \(display(dot))"]
+    var rows = [["f", "p_uf", "q_if", "q_if·p_uf"]]
+    for share in f.topFactors {
+      rows.append([String(share.factor + 1), display(share.userValue),
+                   display(share.itemValue), display(share.contribution)])
+    }
+    if k > shown {
+      let rest = dot - f.topFactors.reduce(0) { $0 + $1.contribution }
+      rows.append(["other \(k - shown)", "", "", display(rest)])
+    }
+    lines += alignedColumns(rows).map { "  " + $0 }
+    let pulls = f.pullingUp + f.pullingDown
+    guard !pulls.isEmpty else { return lines }
+    if f.influencesAreExact {
+      lines.append("pulls     rated items j that move q_iᵀp_u most; "
+                   + "Σ_j w_ij·t_j = q_iᵀp_u,")
+      lines.append("          t_j = r_uj − μ − b_j")
+    } else {
+      lines.append("pulls     rated items j that move the estimate most, "
+                   + "approximately:")
+      lines.append("          w_ij = q_iᵀq_j, t_j = r_uj − μ − b_u − b_j")
+    }
+    var pullRows = [["", "j", "r_uj", "t_j", "w_ij", "w_ij·t_j"]]
+    for (n, pull) in pulls.enumerated() {
+      pullRows.append([n < f.pullingUp.count ? "↑" : "↓", pull.itemID,
+                       display(pull.rating), display(pull.residual),
+                       display(pull.weight), display(pull.contribution)])
+    }
+    return lines + alignedColumns(pullRows).map { "  " + $0 }
   }
 
   public func explanationLines(for s: SimilarityExplanation) -> [String] {

@@ -18,6 +18,7 @@ extension Engine {
       return knnPrediction(u, i, form: settings.algorithm, explain: explain)
     case .content: return contentPrediction(u, i)
     case .hybrid: return hybridPrediction(u, i, explain: explain)
+    case .svd, .als: return factorPrediction(u, i, explain: explain)
     }
   }
 

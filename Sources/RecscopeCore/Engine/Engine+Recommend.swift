@@ -22,7 +22,8 @@ extension Engine {
   /// the items' order in the data; the most popular items for a user
   /// with no ratings.
   /// - Complexity: one prediction per unrated item; user-based k-NN needs
-  ///   only the user's similarity row, item-based needs every item's.
+  ///   only the user's similarity row, item-based needs every item's; a
+  ///   factor model one product q_iᵀp_u per item.
   public func recommend(for u: UserIndex, count: Int) -> RecommendationList {
     let rated = Set(ratings.byUser[u.int].map(\.item))
     if rated.isEmpty || ratings.byUser[u.int].isEmpty {
@@ -52,6 +53,8 @@ extension Engine {
                                    source: outcome.source,
                                    wasImpossible: outcome.impossible != nil))
       }
+    } else if form.isFactorization {
+      list = factorRecommendations(u, rated: rated)
     } else {
       for i in 0..<ratings.itemCount where !rated.contains(ItemIndex(i)) {
         let p = predict(u, ItemIndex(i), explain: false)

@@ -43,6 +43,8 @@ public final class Engine {
   /// at most this many times k; the sweep fills the more popular ones.
   /// Twice measured best at MovieLens 1M size (see `recommend(for:count:)`).
   var directPickFactor = 2
+  /// The model of `svd` and `als`, trained when first needed.
+  var factors = FactorState()
 
   /// - Throws: ``EngineError/invalidSettings(_:)`` for out-of-range settings.
   public init(dataset: Dataset, settings: EngineSettings = EngineSettings()) throws {
@@ -56,6 +58,7 @@ public final class Engine {
       minSupport: settings.minSupport, shrinkage: settings.shrinkage,
       centring: .none, width: 0)
     storeIsStale = true
+    if settings.algorithm.isFactorization { _ = currentFactorModel() }
   }
 
   /// The similarity rows, rebuilt first if an edit left them stale.

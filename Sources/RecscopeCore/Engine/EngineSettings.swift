@@ -17,13 +17,20 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable {
   /// A weighted blend of k-NN with means and content, content alone for
   /// users and items with too few ratings.
   case hybrid
+  /// μ + b_u + b_i + q_iᵀp_u fitted by SGD: Surprise's SVD.
+  case svd
+  /// The same model fitted by alternating least squares.
+  case als
 
   public var isNeighbourhood: Bool {
     switch self {
     case .knnBasic, .knnMeans, .knnZScore, .knnBaseline, .hybrid: return true
-    case .globalMean, .baseline, .content: return false
+    case .globalMean, .baseline, .content, .svd, .als: return false
     }
   }
+
+  /// Matrix factorization: a model trained once, then folded into.
+  public var isFactorization: Bool { self == .svd || self == .als }
 
   /// A name for people, as in the explanations.
   public var title: String {
@@ -36,6 +43,8 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable {
     case .knnBaseline: return "k-NN with baseline"
     case .content: return "content-based"
     case .hybrid: return "hybrid"
+    case .svd: return "SVD (biased MF, SGD)"
+    case .als: return "biased MF (ALS)"
     }
   }
 }
@@ -59,8 +68,33 @@ public struct EngineSettings: Equatable, Sendable, Codable {
   public var hybridWeight = 0.5
   /// Users and items with fewer ratings are scored by content alone.
   public var hybridMinRatings = 3
+  /// Factors, epochs, rates and seed of `svd` and `als`.
+  public var factorization = FactorSettings()
 
   public init() {}
+
+  private enum CodingKeys: String, CodingKey {
+    case algorithm, basis, similarity, k, minK, minSupport, shrinkage
+    case baselines, hybridWeight, hybridMinRatings, factorization
+  }
+
+  /// Decodes settings written before factorization existed too: a
+  /// missing `factorization` takes the defaults.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    algorithm = try c.decode(Algorithm.self, forKey: .algorithm)
+    basis = try c.decode(Basis.self, forKey: .basis)
+    similarity = try c.decode(SimilarityMeasure.self, forKey: .similarity)
+    k = try c.decode(Int.self, forKey: .k)
+    minK = try c.decode(Int.self, forKey: .minK)
+    minSupport = try c.decode(Int.self, forKey: .minSupport)
+    shrinkage = try c.decode(Double.self, forKey: .shrinkage)
+    baselines = try c.decode(BaselineOptions.self, forKey: .baselines)
+    hybridWeight = try c.decode(Double.self, forKey: .hybridWeight)
+    hybridMinRatings = try c.decode(Int.self, forKey: .hybridMinRatings)
+    factorization = try c.decodeIfPresent(
+      FactorSettings.self, forKey: .factorization) ?? FactorSettings()
+  }
 
   /// Checks ranges; returns a sentence naming the bad setting, or nil.
   public var problem: String? {
@@ -73,6 +107,9 @@ public struct EngineSettings: Equatable, Sendable, Codable {
     }
     if hybridMinRatings < 0 {
       return "the hybrid's minimum ratings must be 0 or more, got \(hybridMinRatings)"
+    }
+    if algorithm.isFactorization {
+      return factorization.problem(for: algorithm)
     }
     return nil
   }

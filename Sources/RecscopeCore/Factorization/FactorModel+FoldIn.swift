@@ -82,7 +82,12 @@ extension FactorModel {
   /// r̂ for a folded-in user and an item of this model.
   /// - Complexity: O(k).
   public func estimate(for user: FoldedUser, itemID: String) -> RatingEstimate {
-    let item = ratings.item(itemID).flatMap { isKnown($0) ? $0 : nil }
+    estimate(for: user,
+             item: ratings.item(itemID).flatMap { isKnown($0) ? $0 : nil })
+  }
+
+  /// r̂ for a folded-in user and a known item (nil when unknown).
+  func estimate(for user: FoldedUser, item: ItemIndex?) -> RatingEstimate {
     guard user.isKnown, let i = item else {
       return partialEstimate(userBias: user.isKnown ? user.bias : nil, item)
     }

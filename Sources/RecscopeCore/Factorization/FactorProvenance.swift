@@ -63,29 +63,38 @@ extension FactorModel {
   ///   when exact.
   public func provenance(userID: String, itemID: String,
                          limit: Int = 5) -> FactorProvenance {
-    let u = ratings.user(userID).flatMap { isKnown($0) ? $0 : nil }
+    provenance(ratings.user(userID), ratings.item(itemID), userID: userID,
+               itemID: itemID, limit: limit)
+  }
+
+  /// The same for dense indices (nil for an id not in the data), with the
+  /// ids to show.
+  func provenance(_ u: UserIndex?, _ i: ItemIndex?, userID: String,
+                  itemID: String, limit: Int) -> FactorProvenance {
+    let u = isKnown(u) ? u : nil
     let user = u.map { u in
       FoldedUser(factors: userFactors.row(u.int), bias: userBias[u.int],
                  ratings: ratings.byUser[u.int], unknownItemIDs: [])
     }
     let exact = u.map { exactUsers[$0.int] } ?? false
-    return provenance(user, userID: userID, itemID: itemID, exact: exact,
-                      limit: limit)
+    return provenance(user, item: isKnown(i) ? i : nil, userID: userID,
+                      itemID: itemID, exact: exact, limit: limit)
   }
 
   /// The provenance of r̂ for a folded-in user; always exact.
   public func provenance(for user: FoldedUser, userID: String = "folded-in",
                          itemID: String, limit: Int = 5) -> FactorProvenance {
-    provenance(user.isKnown ? user : nil, userID: userID, itemID: itemID,
-               exact: true, limit: limit)
+    provenance(user.isKnown ? user : nil,
+               item: ratings.item(itemID).flatMap { isKnown($0) ? $0 : nil },
+               userID: userID, itemID: itemID, exact: true, limit: limit)
   }
 
-  private func provenance(_ user: FoldedUser?, userID: String, itemID: String,
+  private func provenance(_ user: FoldedUser?, item: ItemIndex?,
+                          userID: String, itemID: String,
                           exact: Bool, limit: Int) -> FactorProvenance {
-    let item = ratings.item(itemID).flatMap { isKnown($0) ? $0 : nil }
     var result = FactorProvenance(
       userID: userID, itemID: itemID,
-      estimate: user.map { estimate(for: $0, itemID: itemID) }
+      estimate: user.map { estimate(for: $0, item: item) }
         ?? partialEstimate(userBias: nil, item),
       globalMean: biased ? globalMean : nil,
       userBias: biased ? user?.bias : nil,

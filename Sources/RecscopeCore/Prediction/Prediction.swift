@@ -9,6 +9,8 @@ public enum PredictionSource: String, Sendable, Equatable, Codable {
   case content
   case hybrid
   case popularity
+  /// A matrix factorization model, `svd` or `als`.
+  case factorization = "MF"
 }
 
 /// An estimate r̂_ui with everything needed to show its arithmetic.
@@ -48,6 +50,12 @@ public struct Explanation: Sendable {
   public var substituted: String = ""
   /// Each fallback tried, in order, with why it was needed.
   public var fallbacks: [String] = []
+  /// For a factor model: the terms, the largest factor shares and the
+  /// rated items that pull the estimate up or down.
+  public var factors: FactorProvenance?
+  /// Facts about the model behind the number (how it was trained, what
+  /// changed since).
+  public var notes: [String] = []
 
   public init(method: String, formula: String) {
     self.method = method

@@ -30,6 +30,7 @@ extension Key: CustomStringConvertible {
       case .wheelDown: "<WheelDown \(event.x) \(event.y)>"
       }
     case .resize(let size): "<Resize \(size.width) \(size.height)>"
+    case .wait(let steps): steps.map { "<Wait \($0)>" } ?? "<Wait>"
     }
   }
 
@@ -38,7 +39,7 @@ extension Key: CustomStringConvertible {
     switch self {
     case .character(" "): "Space"
     case .character(let character): String(character)
-    case .mouse, .resize: description
+    case .mouse, .resize, .wait: description
     default: String(description.dropFirst().dropLast())
     }
   }

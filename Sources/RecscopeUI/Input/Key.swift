@@ -16,6 +16,10 @@ public enum Key: Hashable, Sendable {
   case mouse(MouseEvent)
   /// The terminal now has this size.
   case resize(Size)
+  /// In a replayed script only, never from a terminal: let background
+  /// work advance by this many progress steps (nil: until it ends), so
+  /// that a replay with a training in it gives the same screens each run.
+  case wait(steps: Int?)
 
   /// The key a terminal sends as byte `code` below 0x20, or DEL.
   ///

@@ -11,7 +11,7 @@ enum KeyName {
     "pgdn": .pageDown, "pagedown": .pageDown,
     "home": .home, "end": .end,
     "space": .character(" "), "lt": .character("<"),
-    "hash": .character("#"),
+    "hash": .character("#"), "wait": .wait(steps: nil),
   ]
 
   /// Names offered when a name is misspelt, in the form to write them.
@@ -19,6 +19,7 @@ enum KeyName {
     "Enter", "Esc", "Tab", "S-Tab", "BS", "Del", "Up", "Down", "Left",
     "Right", "PgUp", "PgDn", "Home", "End", "Space", "lt", "Hash", "F1",
     "C-r", "Click 10 5", "WheelUp 10 5", "WheelDown 10 5", "Resize 80 24",
+    "Wait", "Wait 3",
   ]
 
   static func key(
@@ -31,6 +32,14 @@ enum KeyName {
     if words.count == 1, let key = simple[head] { return key }
 
     switch head {
+    case "wait":
+      guard words.count == 2, let steps = Int(words[1]), steps >= 1 else {
+        throw KeyScriptError(
+          line: line, token: token,
+          problem: "needs one whole number of steps, 1 or more",
+          fix: "write <Wait> to wait for the end, or <Wait 3> for 3 steps")
+      }
+      return .wait(steps: steps)
     case "click", "wheelup", "wheeldown", "resize":
       return try withNumbers(head, words.dropFirst(), line: line, token: token)
     default:

@@ -22,6 +22,9 @@
 ///   `End`, `Space`, `F1`…`F63`, `C-a`…`C-z`.
 /// - `Click x y`, `WheelUp x y` and `WheelDown x y` are mouse actions at
 ///   column `x`, row `y` (from 0); `Resize w h` resizes to `w`×`h`.
+/// - `Wait` lets background work (a model training) run to its end, and
+///   `Wait n` lets it take n steps (epochs); without them, work started
+///   in a replay does not advance, so every run shows the same screens.
 ///
 /// Errors name the line and the token (see ``KeyScriptError``).
 public struct KeyScript: Equatable, Sendable {

@@ -5,6 +5,7 @@ import RecscopeCore
 public enum SettingField: String, CaseIterable, Sendable {
   case algorithm, basis, similarity, k, minK, minSupport, shrinkage
   case hybridWeight, hybridMinRatings
+  case factors, epochs, learningRate, regularization, seed
 
   /// The name `:set` accepts, as in the engine's explanations.
   public var name: String {
@@ -18,6 +19,11 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .shrinkage: "shrinkage"
     case .hybridWeight: "hybrid_weight"
     case .hybridMinRatings: "hybrid_min_ratings"
+    case .factors: "factors"
+    case .epochs: "epochs"
+    case .learningRate: "lr"
+    case .regularization: "reg"
+    case .seed: "seed"
     }
   }
 
@@ -34,6 +40,11 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .hybridWeight: ["hybrid_weight", "weight", "hybrid-weight", "w"]
     case .hybridMinRatings:
       ["hybrid_min_ratings", "hybrid-min-ratings", "min_ratings"]
+    case .factors: ["factors", "k_factors", "n_factors"]
+    case .epochs: ["epochs", "n_epochs"]
+    case .learningRate: ["lr", "lr_all", "learning_rate"]
+    case .regularization: ["reg", "reg_all", "regularization"]
+    case .seed: ["seed"]
     }
   }
 
@@ -54,6 +65,11 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .shrinkage: "pearson-baseline shrinkage"
     case .hybridWeight: "hybrid weight on k-NN (content gets the rest)"
     case .hybridMinRatings: "below this many ratings, content alone"
+    case .factors: "svd/als: latent factors k (R retrains)"
+    case .epochs: "svd/als: passes over the ratings"
+    case .learningRate: "svd: SGD learning rate"
+    case .regularization: "svd/als: regularization"
+    case .seed: "svd/als: seed of the starting factors"
     }
   }
 
@@ -68,6 +84,12 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .shrinkage: display(s.shrinkage)
     case .hybridWeight: display(s.hybridWeight)
     case .hybridMinRatings: String(s.hybridMinRatings)
+    case .factors: String(s.factorization.factorCount(for: s.algorithm))
+    case .epochs: String(s.factorization.epochCount(for: s.algorithm))
+    case .learningRate: display(s.factorization.learningRateValue)
+    case .regularization:
+      display(s.factorization.regularizationValue(for: s.algorithm))
+    case .seed: String(s.factorization.seed)
     }
   }
 
@@ -111,6 +133,16 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .shrinkage: out.shrinkage = try real()
     case .hybridWeight: out.hybridWeight = try real()
     case .hybridMinRatings: out.hybridMinRatings = try integer()
+    case .factors: out.factorization.factors = try integer()
+    case .epochs: out.factorization.epochs = try integer()
+    case .learningRate: out.factorization.learningRate = try real()
+    case .regularization: out.factorization.regularization = try real()
+    case .seed:
+      guard let n = UInt64(t) else {
+        throw ExplorerMessage("seed takes a whole number 0 or more, "
+                              + "not \"\(text)\"")
+      }
+      out.factorization.seed = n
     }
     if let problem = out.problem { throw ExplorerMessage(problem) }
     return out
@@ -138,6 +170,22 @@ public enum SettingField: String, CaseIterable, Sendable {
       out.hybridWeight = min(1, max(0, w / 10))
     case .hybridMinRatings:
       out.hybridMinRatings = max(0, s.hybridMinRatings + step)
+    case .factors:
+      let k = s.factorization.factorCount(for: s.algorithm)
+      out.factorization.factors = max(1, k + step * (k >= 20 ? 10 : 1))
+    case .epochs:
+      let n = s.factorization.epochCount(for: s.algorithm)
+      out.factorization.epochs = max(0, n + step)
+    case .learningRate:
+      // Rates matter by order of magnitude: halve or double.
+      out.factorization.learningRate =
+        s.factorization.learningRateValue * (step > 0 ? 2 : 0.5)
+    case .regularization:
+      let reg = s.factorization.regularizationValue(for: s.algorithm)
+      out.factorization.regularization = reg * (step > 0 ? 2 : 0.5)
+    case .seed:
+      out.factorization.seed = step < 0 && s.factorization.seed == 0
+        ? 0 : UInt64(Int(s.factorization.seed) + step)
     }
     return out
   }

@@ -12,13 +12,20 @@ public enum ExplorerHeadless {
                          colorMode: ColorMode) -> CellGrid {
     let state = ExplorerState(engine: engine, options: options, size: size,
                               colorMode: colorMode)
+    defer { state.endBackground() }
     return replay(keys.keys, on: state)
   }
 
   /// Replays `keys` on an existing state, drawing after each as the
   /// terminal loop does (so scrolling and clicks see the same frames),
   /// and returns the final screen.
+  ///
+  /// Background work started here (a retraining) advances only at a
+  /// `<Wait>` key, one step per `<Wait n>`, so that every run shows the
+  /// same frames; work still running when the keys end is left to the
+  /// caller (``ExplorerState/endBackground()`` stops it).
   public static func replay(_ keys: [Key], on state: ExplorerState) -> CellGrid {
+    state.backgroundPacing = .stepped
     var frame = ExplorerView.render(state)
     for key in keys {
       let effect = state.handle(key)

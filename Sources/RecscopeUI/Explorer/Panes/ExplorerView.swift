@@ -66,10 +66,20 @@ public enum ExplorerView {
 
   static func statusLine(_ state: ExplorerState) -> StatusLine {
     var hints = HelpText.hints(for: state.focus)
+    if let note = state.staleModelNote {
+      hints.insert(KeyHint("R", "retrain (\(note))"), at: 0)
+    }
     if state.overlay != nil {
       hints = [KeyHint("Esc", "close")]
     }
     let message = state.message
+    if let running = state.backgroundProgress,
+      message == nil || message?.isError == false
+    {
+      return StatusLine(
+        hints: state.overlay == nil ? [KeyHint("Esc", "cancel")] : hints,
+        message: progressText(running.title, running.progress))
+    }
     // A message is news; the pane's keys are back on the next key.
     if let message, !message.text.isEmpty { hints = [] }
     return StatusLine(hints: hints, message: message?.text ?? "",
@@ -77,6 +87,18 @@ public enum ExplorerView {
                         ? Style(foreground: .error, background: .statusBar,
                                 attributes: .bold)
                         : .statusBar)
+  }
+
+  /// `training svd ▕█████░░░░░░░░░░░▏ epoch 5/20 · train RMSE 0.91`.
+  static func progressText(_ title: String,
+                           _ p: BackgroundTask.Progress) -> String {
+    let width = 16
+    let filled = Int((p.fraction * Double(width)).rounded(.down))
+    let bar = String(repeating: "█", count: filled)
+      + String(repeating: "░", count: width - filled)
+    var text = "\(title) ▕\(bar)▏ \(p.unit) \(p.step)/\(p.total)"
+    if !p.detail.isEmpty { text += " · \(p.detail)" }
+    return text
   }
 
   /// A prompt or a question replaces the status line while open.

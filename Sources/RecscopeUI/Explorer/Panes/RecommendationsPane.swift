@@ -16,8 +16,12 @@ struct RecommendationsPane {
     let settings = state.engine.settings
     let note = list.note ?? Self.fallbackNote(list, state: state, user: u)
     let head = note.map { "\(state.userID(u)): \($0)" }
-      ?? "for \(state.userID(u)) · \(settings.algorithm.title) · "
-        + "\(settings.basis.rawValue)-based \(settings.similarity.rawValue)"
+      ?? "for \(state.userID(u)) · \(settings.algorithm.title)"
+        + (settings.algorithm.isFactorization
+          ? " · \(settings.factorization.factorCount(for: settings.algorithm))"
+            + " factors"
+          : " · \(settings.basis.rawValue)-based "
+            + settings.similarity.rawValue)
     grid.put(TextFit.truncate(head, toWidth: content.width), x: content.x,
              y: content.y, style: note == nil ? .dim : .changed,
              clip: content)
@@ -97,6 +101,7 @@ struct RecommendationsPane {
     case .content: "content"
     case .hybrid: "hybrid"
     case .popularity: "popular"
+    case .factorization: rec.wasImpossible ? "biases" : "MF"
     }
   }
 }

@@ -6,7 +6,7 @@ extension ExplorerState {
   static let commands = [
     ":w [file]", ":wq", ":q", ":q!", ":e file", ":e! file",
     ":set name=value …", ":user [id]", ":item [id] [title]", ":undo",
-    ":redo", ":predictions on|off", ":help",
+    ":redo", ":predictions on|off", ":train", ":help",
   ]
 
   /// Runs one command line (without its `:`).
@@ -50,6 +50,8 @@ extension ExplorerState {
           ?? !showPredictions
         say(showPredictions ? "predictions shown in unrated cells"
             : "predictions hidden")
+      case "train", "retrain":
+        startRetraining()
       case "help", "h":
         overlay = .help(pane: focus, top: 0)
       default:
@@ -71,8 +73,18 @@ extension ExplorerState {
     }
     var new = engine.settings
     var shown: [String] = []
-    for word in words {
-      let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      index += 1
+      var parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+      // `:set algo svd` reads as `:set algo=svd`.
+      if parts.count == 1, index < words.count, !words[index].contains("="),
+        SettingField.named(words[index]) == nil
+      {
+        parts.append(words[index])
+        index += 1
+      }
       guard let field = SettingField.named(parts[0]) else {
         throw ExplorerMessage("there is no setting \"\(parts[0])\"; settings "
           + "are " + SettingField.allCases.map(\.name).joined(separator: ", "))

@@ -12,6 +12,10 @@ extension ExplorerState {
       size = new
       return .redraw
     }
+    if case .wait(let steps) = key {
+      waitForBackground(steps: steps)
+      return .redraw
+    }
     expireMarks()
     if case .question(let question)? = overlay {
       return answer(question, key)
@@ -83,8 +87,10 @@ extension ExplorerState {
       if let text = explanationForSelection() {
         overlay = .explanation(text)
       }
+    case .character("R"):
+      startRetraining()
     case .escape:
-      break
+      cancelBackground()
     default:
       return focus == .matrix ? matrixKey(key) : .none
     }

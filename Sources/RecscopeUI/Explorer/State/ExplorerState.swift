@@ -63,6 +63,12 @@ public final class ExplorerState {
   var similarityCache: (pair: Pair, revision: Int, value: SimilarityExplanation)?
   public internal(set) var requests: [ExplorerRequest] = []
   var geometry: FrameGeometry
+  /// Work running off the explorer's thread, and what to do with its
+  /// result; at most one at a time.
+  var background: RunningTask?
+  /// How background work advances: freely in a terminal, one step per
+  /// `<Wait>` in a replayed script.
+  public var backgroundPacing: BackgroundTask.Pacing = .free
 
   /// An ordered pair of indices, for sets of marked cells.
   struct Pair: Hashable {
@@ -164,7 +170,11 @@ public final class ExplorerState {
       return cached.list
     }
     let key = ListKey(user: u, state: history.stateKey)
-    if let known = recentLists[key] {
+    // A factor model's list is one product per item, and an undo folds
+    // the user in anew rather than restoring the trained vector: never
+    // reuse an old list for it.
+    let reusable = !engine.settings.algorithm.isFactorization
+    if reusable, let known = recentLists[key] {
       recommendationCache = (u, revision, known)
       return known
     }
@@ -177,6 +187,7 @@ public final class ExplorerState {
       }.prefix(count))
     }
     recommendationCache = (u, revision, list)
+    guard reusable else { return list }
     if recentLists.count >= 64 { recentLists.removeAll(keepingCapacity: true) }
     recentLists[key] = list
     return list
@@ -234,6 +245,7 @@ public final class ExplorerState {
   /// Swaps in another engine (`:e`), resetting what belonged to the old
   /// data.
   func replaceEngine(_ new: Engine, options newOptions: ExplorerOptions) {
+    cancelBackground(quietly: true)
     journal?.close()
     journal = nil
     engine = new
