@@ -97,19 +97,34 @@ enum DecimalParser {
     var i = 0
     let negative = n > 0 && bytes[0] == ASCII.minus
     if n > 0 && (negative || bytes[0] == ASCII.plus) { i = 1 }
-    guard i < n else { return nil }
-    // Accumulated as a negative number, whose range reaches Int64.min.
+    // 18 digits cannot overflow; longer numbers take the checked path.
+    guard i < n, n - i <= 18 else { return checkedInt64(bytes, from: i) }
     var value: Int64 = 0
     while i < n {
       let d = bytes[i] &- ASCII.zero
+      guard d <= 9 else { return nil }
+      value = value &* 10 &+ Int64(d)
+      i += 1
+    }
+    return negative ? -value : value
+  }
+
+  /// ``int64(_:)`` for 19 digits or more, or no digits at all.
+  @inline(never)
+  private static func checkedInt64(_ bytes: UnsafeBufferPointer<UInt8>,
+                                   from start: Int) -> Int64? {
+    guard start < bytes.count else { return nil }
+    // Accumulated as a negative number, whose range reaches Int64.min.
+    var value: Int64 = 0
+    for byte in bytes[start...] {
+      let d = byte &- ASCII.zero
       guard d <= 9 else { return nil }
       let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
       let (next, o2) = shifted.subtractingReportingOverflow(Int64(d))
       guard !o1 && !o2 else { return nil }
       value = next
-      i += 1
     }
-    if negative { return value }
+    if bytes[0] == ASCII.minus { return value }
     return value == .min ? nil : -value
   }
 

@@ -76,8 +76,6 @@ struct RatingsParser {
   private var timeColumn: [Int64] = []
   /// Whether every rating so far had a timestamp.
   private var everyRatingTimed = true
-  /// Ratings the file probably holds, to reserve columns for.
-  private var expectedCount = 0
   private var lowest = Double.infinity
   private var highest = -Double.infinity
   private var sawFirstLine = false
@@ -105,10 +103,10 @@ struct RatingsParser {
   {
     if let base = bytes.baseAddress {
       // A guess from typical line lengths saves most regrowth.
-      expectedCount = bytes.count / 24
-      userColumn.reserveCapacity(expectedCount)
-      itemColumn.reserveCapacity(expectedCount)
-      valueColumn.reserveCapacity(expectedCount)
+      let expected = bytes.count / 24
+      userColumn.reserveCapacity(expected)
+      itemColumn.reserveCapacity(expected)
+      valueColumn.reserveCapacity(expected)
       parseLines(bytes, base)
     }
     if let failure = bad.failure { return .failure(failure) }
@@ -306,7 +304,10 @@ struct RatingsParser {
     valueColumn.append(value)
     if everyRatingTimed {
       if fields.count == 4 {
-        if timeColumn.isEmpty { timeColumn.reserveCapacity(expectedCount) }
+        if timeColumn.isEmpty {
+          // As much as the other columns, so that none regrows alone.
+          timeColumn.reserveCapacity(valueColumn.capacity)
+        }
         timeColumn.append(time)
       } else {
         everyRatingTimed = false
