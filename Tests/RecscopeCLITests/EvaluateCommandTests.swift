@@ -231,10 +231,37 @@ import RecscopeCore
 
   @Test func timeSplitSaysTimestampsAreMissing() {
     let run = RecscopeRun(["evaluate", teaching, "--split", "time"])
-    #expect(run.status == 1)
-    #expect(run.errors == "error: '--split time' needs a timestamp per "
-            + "rating, and recscope does not read timestamps from "
-            + "'\(teaching)' yet; use '--split random'\n")
+    #expect(run.status == 1 && run.output.isEmpty)
+    #expect(run.errors == "error: '\(teaching)/ratings.csv' does not give "
+            + "every rating a timestamp, so '--split time' cannot order "
+            + "them; use '--split random'\n")
+  }
+
+  /// Six timed ratings; the latest 30 %, rounded up, are b×z at 600 and
+  /// a×y at 500. The global mean of the other four is 3.75, so the errors
+  /// are 1.75 and 0.75: RMSE √1.8125, MAE 1.25.
+  @Test func timeSplitTestsTheLatestRatings() throws {
+    let directory = try RecscopeRun.scratchDirectory()
+    let data = directory.appendingPathComponent("six.csv")
+    try Data(("user,item,rating,timestamp\na,x,4,100\na,y,2,500\n"
+              + "b,x,5,200\nb,z,3,600\nc,y,1,300\nc,z,5,400\n").utf8)
+      .write(to: data)
+    let folds = directory.appendingPathComponent("folds")
+    let run = RecscopeRun(["evaluate", data.path, "--split", "time",
+                           "--test-fraction", "0.3", "--algo", "global-mean",
+                           "--write-folds", folds.path])
+    #expect(run.status == 0 && run.errors.isEmpty, "\(run.errors)")
+    let columns = run.output.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false)
+        .prefix(7).joined(separator: "\t")
+    }
+    #expect(columns == [
+      "algo\tfold\ttested\trmse\trmse_std\tmae\tmae_std",
+      "global-mean\tmean\t2\t1.346291201783626\t0\t1.25\t0",
+    ])
+    let test = try RecscopeRun.rows(
+      ofCSV: folds.appendingPathComponent("fold-1-test.csv"))
+    #expect(test == [RatingRecord("a", "y", 2), RatingRecord("b", "z", 3)])
   }
 
   @Test func unreadableTestFileIsARuntimeError() throws {

@@ -57,6 +57,27 @@ import Testing
     #expect(names.sorted() == ["items.csv", "ratings.csv"])
   }
 
+  @Test func timestampsAddAColumnAndLeaveTheRatings() throws {
+    let plain = scratch(), timed = scratch()
+    defer {
+      try? FileManager.default.removeItem(at: plain)
+      try? FileManager.default.removeItem(at: timed)
+    }
+    let options = ["--users", "20", "--items", "15", "--ratings", "120"]
+    #expect(generate(options, into: plain).status == 0)
+    #expect(generate(options + ["--timestamps"], into: timed).status == 0)
+    let lines = try read(timed, "ratings.csv").split(separator: "\n")
+    #expect(lines.first == "user,item,rating,timestamp")
+    let rows = lines.dropFirst().map { $0.split(separator: ",") }
+    #expect(rows.count == 120 && rows.allSatisfy {
+      $0.count == 4 && Int64($0[3]) != nil
+    })
+    let withoutTimes = rows.map { $0.prefix(3).joined(separator: ",") }
+    let expected = try read(plain, "ratings.csv").split(separator: "\n")
+      .dropFirst().map(String.init)
+    #expect(withoutTimes == expected)
+  }
+
   @Test func sameSeedSameBytesOtherSeedOtherBytes() throws {
     let a = scratch(), b = scratch(), c = scratch()
     defer { for d in [a, b, c] { try? FileManager.default.removeItem(at: d) } }

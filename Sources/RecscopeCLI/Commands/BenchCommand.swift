@@ -16,6 +16,10 @@ enum BenchCommand: Command {
     /// Whether a full n × n similarity build is in scope at this size
     /// (and the explorer is timed: its heatmap wants whole rows).
     let fullBuild: Bool
+    /// Which figures of `--lab` are timed at this size.
+    var lab: Set<LabFigure> = []
+    /// Whether the size runs when `--sizes` is not given.
+    var byDefault = true
   }
 
   /// What the explorer is timed on: moves, ratings, a removal, undo and
@@ -25,22 +29,31 @@ enum BenchCommand: Command {
   ).joined(separator: " ")
 
   static let sizes: [Size] = [
+    Size(name: "2k", users: 100, items: 200, ratings: 2_000, edits: 1_000,
+         fullBuild: true, lab: Set(LabFigure.allCases), byDefault: false),
     Size(name: "100k", users: 943, items: 1_682, ratings: 100_000, edits: 1_000,
-         fullBuild: true),
+         fullBuild: true, lab: Set(LabFigure.allCases)),
     Size(name: "1m", users: 6_040, items: 3_706, ratings: 1_000_000, edits: 1_000,
-         fullBuild: true),
+         fullBuild: true, lab: [.sgdEpoch, .alsIteration, .foldIn]),
     Size(name: "20m", users: 138_493, items: 26_744, ratings: 20_000_263, edits: 100,
          fullBuild: false),
   ]
 
   static let only = ListOption(
     "sizes", .choice(sizes.map(\.name), placeholder: "size"),
-    default: sizes.map(\.name), help: "Which sizes to run.")
+    default: sizes.filter(\.byDefault).map(\.name),
+    help: "Which sizes to run; 2k, a quick check, only when named.")
+  static let lab = Flag(
+    "lab",
+    help: "Add the factorization and evaluation figures: an SGD epoch of "
+      + "svd and an iteration of als (100k and 1m), a user's fold-in (100k "
+      + "and 1m) and 5-fold cross-validation (100k).")
   static let edits = Option(
     "edits", .integer(atLeast: 1),
     help: "Random edits timed per size; 1000 by default (100 at 20m).")
   static let seed = Option("seed", .integer(atLeast: 0), default: 1,
-                           help: "Seed of the generated data and the edits.")
+                           help: "Seed of the generated data, the edits and the "
+                             + "lab models' starting factors.")
   static let directory = Option(
     "dir", .path, valueName: "dir",
     help: "Where to write the generated files; a temporary directory, "
@@ -56,10 +69,22 @@ enum BenchCommand: Command {
       each followed by the edited user's new top-10 (median and 99th \
       percentile); then, below 20m, the explorer headless at 160 × 50: \
       its first frame and the key-to-frame times of edit keys. Peak \
-      memory is the process's resident peak during that size.
+      memory is the process's resident peak during those figures.
+
+      '--lab' adds columns, timed after the others on the same loaded \
+      data: sgd_epoch_s, one epoch of svd (biased MF by SGD with \
+      Surprise's defaults: 100 factors, lr 0.005, reg 0.02), the median \
+      of 3; als_iteration_s, one (items, users) iteration of als with its \
+      default 20 factors, the median of 3; fold_in_median_ms, folding one \
+      user's ratings into the svd model, the median over up to 1000 \
+      users; cv5_s, 5-fold cross-validation with the engine options \
+      ('--algo', '--based', '--sim', '--k') as 'recscope evaluate --folds \
+      5 --seed 0 --train-sample 1' runs it, split and all, on every core. \
+      An empty cell was not timed.
       """,
-    options: [only, edits, seed, directory, Flag.json, EngineOptions.algorithm,
-              EngineOptions.basis, EngineOptions.similarity, EngineOptions.k])
+    options: [only, edits, seed, directory, lab, Flag.json,
+              EngineOptions.algorithm, EngineOptions.basis,
+              EngineOptions.similarity, EngineOptions.k])
 
   static func run(_ a: ParsedArguments, context: CommandContext) throws {
     var settings = EngineSettings()
@@ -69,16 +94,18 @@ enum BenchCommand: Command {
     settings.k = a.value(EngineOptions.k)
     let root = a[directory] ?? NSTemporaryDirectory() + "recscope-bench-\(getpid())"
     defer { if a[directory] == nil { try? FileManager.default.removeItem(atPath: root) } }
+    let withLab = a[lab]
     var table = Table(columns: [
       "size", "users", "items", "ratings", "load_s", "build_s", "top10_ms",
       "edit_median_ms", "edit_p99_ms", "frame_first_s", "frame_edit_median_ms",
       "frame_edit_p99_ms", "peak_mb",
-    ])
+    ] + (withLab ? LabFigure.allCases.map(\.column) : []))
     let chosen = Set(a[only])
     for size in sizes where chosen.contains(size.name) {
       let row = try measure(size, settings: settings, seed: UInt64(a.value(seed)),
                             edits: a[edits] ?? size.edits,
-                            directory: root + "/" + size.name, context: context)
+                            directory: root + "/" + size.name, lab: withLab,
+                            context: context)
       table.append(row)
     }
     table.write(to: context.output, as: OutputFormat(json: a[Flag.json]))
@@ -88,8 +115,10 @@ enum BenchCommand: Command {
         + "k=\(settings.k); \(ProcessInfo.processInfo.activeProcessorCount) cores")
   }
 
+  /// One size's row: the engine figures, then with `lab` the lab figures.
   static func measure(_ size: Size, settings: EngineSettings, seed: UInt64, edits: Int,
-                      directory: String, context: CommandContext) throws -> [JSONValue] {
+                      directory: String, lab: Bool,
+                      context: CommandContext) throws -> [JSONValue] {
     context.errorOutput.writeLine("bench \(size.name): generating")
     let recipe = SyntheticData(users: size.users, items: size.items,
                                ratings: size.ratings, seed: seed, features: 18)
@@ -107,6 +136,24 @@ enum BenchCommand: Command {
         throw CommandFailure("\(error)")
       }
     }
+    var row: [JSONValue] = [
+      .string(size.name), .integer(size.users), .integer(size.items),
+      .integer(size.ratings), .number(rounded(load, 3))]
+    // The engine goes out of scope before the lab figures take memory.
+    row += try engineFigures(size, dataset, settings: settings, seed: seed,
+                             edits: edits)
+    row.append(ProcessMemory.peakBytes.map { .number(Double($0) / 1e6) } ?? .null)
+    if lab {
+      context.errorOutput.writeLine("bench \(size.name): lab figures")
+      row += try labFigures(size.lab, dataset, settings: settings, seed: seed)
+    }
+    return row
+  }
+
+  /// Build, top-N, edit and explorer times on a fresh engine.
+  static func engineFigures(_ size: Size, _ dataset: Dataset,
+                            settings: EngineSettings, seed: UInt64,
+                            edits: Int) throws -> [JSONValue] {
     let engine = try Engine(dataset: dataset, settings: settings)
     var build: Double?
     if size.fullBuild {
@@ -137,13 +184,10 @@ enum BenchCommand: Command {
       frames = [.number(rounded(f.first, 3)), .number(rounded(f.median * 1e3, 2)),
                 .number(rounded(f.p99 * 1e3, 2))]
     }
-    let peak = ProcessMemory.peakBytes.map { JSONValue.number(Double($0) / 1e6) } ?? .null
     return [
-      .string(size.name), .integer(size.users), .integer(size.items),
-      .integer(size.ratings), .number(rounded(load, 3)),
       build.map { .number(rounded($0, 3)) } ?? .null,
       .number(rounded(top * 1e3, 2)), .number(rounded(quantile(times, 0.5) * 1e3, 2)),
-      .number(rounded(quantile(times, 0.99) * 1e3, 2))] + frames + [peak]
+      .number(rounded(quantile(times, 0.99) * 1e3, 2))] + frames
   }
 
   /// The explorer's first frame, and key-to-frame times of its edit keys

@@ -60,7 +60,7 @@ extension EvaluateCommand {
         "'--test-fraction' must lie strictly between 0 and 1, got "
           + "'\(NumberFormat.shortest(fraction))'")
     }
-    let (dataset, _) = try EngineOptions.load(path, a, context: context)
+    let (dataset, report) = try EngineOptions.load(path, a, context: context)
     let list = RatingList(dataset)
     let seed = UInt64(a.value(seed))
     switch method {
@@ -84,11 +84,14 @@ extension EvaluateCommand {
       }
       return [split]
     case .time:
-      // TODO(feature): the loaders read past timestamps; carrying them
-      // into RatingList.timestamps is what this split needs.
-      throw CommandFailure(
-        "'--split time' needs a timestamp per rating, and recscope does not "
-          + "read timestamps from '\(path)' yet; use '--split random'")
+      guard list.timestamps != nil else {
+        let file = report.ratingsPath == "standard input"
+          ? "standard input" : "'\(report.ratingsPath)'"
+        throw CommandFailure(
+          "\(file) does not give every rating a timestamp, so '--split time' "
+            + "cannot order them; use '--split random'")
+      }
+      return [try Splitter.timeOrdered(list, testFraction: fraction)]
     }
   }
 

@@ -27,15 +27,15 @@ enum EvaluateCommand: Command {
     "split", .choice(of: SplitMethod.self, placeholder: "method"),
     default: .kFold,
     help: "k-fold cross-validation, a random holdout, a per-user "
-      + "leave-k-out holdout, or the latest ratings (needs timestamps, "
-      + "which recscope does not read yet).")
+      + "leave-k-out holdout, or the latest ratings by timestamp (needs a "
+      + "timestamp on every rating).")
   static let folds = Option(
     "folds", .integer(atLeast: 2), default: 5,
     help: "Folds of '--split kfold'; every rating is tested once.")
   static let testFraction = Option(
     "test-fraction", .number(in: 0...1), default: 0.2,
-    help: "Share of ratings tested by '--split random' (rounded up), "
-      + "strictly between 0 and 1.")
+    help: "Share of ratings tested by '--split random' or '--split time' "
+      + "(rounded up), strictly between 0 and 1.")
   static let leave = Option(
     "leave", .integer(atLeast: 1), default: 1,
     help: "Ratings tested per user by '--split leave-k-out'; users with "

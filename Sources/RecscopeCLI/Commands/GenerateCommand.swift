@@ -26,6 +26,11 @@ enum GenerateCommand: Command {
     "step", .number(atLeast: 0), valueName: "x",
     help: "Distance between rating levels; 1 when both ends of the scale "
       + "are whole numbers, else 0.5.")
+  static let timestamps = Flag(
+    "timestamps",
+    help: "Add a timestamp column in Unix seconds: each user starts at a "
+      + "random moment of 2000-2002 and rates their items in file order, "
+      + "about an hour apart. The ratings stay the same.")
   static let out = Option(
     "out", .path, valueName: "dir", required: true,
     help: "Directory to write ratings.csv and items.csv into; created if "
@@ -41,16 +46,18 @@ enum GenerateCommand: Command {
         recscope generate --users 943 --items 1682 --ratings 100000 --out ml100k
         recscope generate --users 6040 --items 3706 --ratings 1000000 --out ml1m
       """,
-    options: [users, items, ratings, seed, features, scale, step, out])
+    options: [users, items, ratings, seed, features, scale, step, timestamps,
+              out])
 
   static func run(_ arguments: ParsedArguments,
                   context: CommandContext) throws {
-    let recipe = SyntheticData(
+    var recipe = SyntheticData(
       users: arguments.value(users), items: arguments.value(items),
       ratings: arguments.value(ratings),
       seed: UInt64(arguments.value(seed)),
       features: arguments.value(features), scale: arguments.value(scale),
       step: arguments[step])
+    recipe.timestamps = arguments[timestamps]
     do {
       try recipe.validate()
     } catch {

@@ -23,6 +23,8 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformedLine(expected: String, found: String)
     /// A rating that is not a number, not finite, or too large.
     case badRating(found: String)
+    /// A timestamp that is not a whole number that fits 64 bits.
+    case badTimestamp(found: String)
     /// A rating outside the scale the caller gave.
     case ratingOutsideScale(found: String, scale: RatingScale)
     /// Bytes that are not UTF-8 in a file that must be UTF-8.
@@ -76,6 +78,9 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case .badRating(let found):
       return "\(place): expected a finite numeric rating below 1e12 in "
         + "magnitude, found \"\(found)\"."
+    case .badTimestamp(let found):
+      return "\(place): expected a whole-number timestamp (such as Unix "
+        + "seconds) in field 4, found \"\(found)\"."
     case .ratingOutsideScale(let found, let scale):
       return "\(place): expected a rating within the scale \(scale), "
         + "found \"\(found)\"."

@@ -9,9 +9,11 @@ import Foundation
 /// the order a load assigns. Reloading therefore keeps every user index
 /// and each user's list; item indices follow the first appearance of
 /// items in that order, so they survive unchanged when the ratings were
-/// themselves grouped by user, as a written file is. The MovieLens
-/// formats get a timestamp of 0. Numbers take the shortest form that
-/// reads back to the same `Double` (`4`, `3.5`).
+/// themselves grouped by user, as a written file is. Rating times, when
+/// the matrix keeps them, are the fourth field (with a `timestamp`
+/// header column in CSV and TSV); the MovieLens formats, whose lines must
+/// have one, get 0 when there are none. Numbers take the shortest form
+/// that reads back to the same `Double` (`4`, `3.5`).
 ///
 /// Each file is written to a temporary file beside it and renamed into
 /// place, so an interrupted save never leaves half a file.
@@ -94,26 +96,43 @@ public struct DatasetWriter: Sendable {
     items.reserveCapacity(ratings.itemCount)
     for id in ratings.itemIDs { items.append(try encoder.id(id)) }
 
+    let times = ratings.timesByUser
+    let writesTime = format.writesTimestamp || times != nil
     var out: [UInt8] = []
-    out.reserveCapacity(ratings.count * 16 + 64)
-    if let header = format.header {
+    out.reserveCapacity(ratings.count * (writesTime ? 27 : 16) + 64)
+    if var header = format.header {
+      if writesTime && header.count == 3 { header.append("timestamp") }
       out += Array(header.joined(separator: String(decoding: separator,
                                                    as: UTF8.self)).utf8)
       out.append(ASCII.newline)
     }
-    let tail: [UInt8] = format.writesTimestamp ? separator + [ASCII.zero] : []
     for (u, list) in ratings.byUser.enumerated() {
-      for entry in list {
+      for (p, entry) in list.enumerated() {
         out += users[u]
         out += separator
         out += items[entry.item.int]
         out += separator
         out += try encoder.number(entry.value, what: "a finite rating")
-        out += tail
+        if writesTime {
+          out += separator
+          Self.appendDecimal(times?[u][p] ?? 0, to: &out)
+        }
         out.append(ASCII.newline)
       }
     }
     return Data(out)
+  }
+
+  /// Appends the decimal digits of `value`, with a minus sign if negative.
+  private static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+    if value < 0 { out.append(ASCII.minus) }
+    var magnitude = value.magnitude
+    let start = out.count
+    repeat {
+      out.append(ASCII.zero + UInt8(magnitude % 10))
+      magnitude /= 10
+    } while magnitude > 0
+    out[start...].reverse()
   }
 
   private func encodeItems(_ dataset: Dataset,

@@ -6,7 +6,8 @@
 /// numbers accurately", PLDI 1990): when the digits form an integer below
 /// 2⁵³ and the power of ten is at most 10²², both are exact doubles, so one
 /// IEEE multiplication or division rounds correctly. Everything else goes
-/// to `Double(String)`.
+/// to `Double(String)`. Whole numbers such as timestamps are read as
+/// `Int64` too.
 enum DecimalParser {
   /// 10⁰ … 10²², each exactly representable.
   private static let powersOfTen: [Double] = [
@@ -86,6 +87,45 @@ enum DecimalParser {
       return slow(bytes)
     }
     return negative ? -magnitude : magnitude
+  }
+
+  /// The whole number the bytes spell (an optional sign, then decimal
+  /// digits), or nil when they spell anything else or overflow `Int64`.
+  @inline(__always)
+  static func int64(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    let n = bytes.count
+    var i = 0
+    let negative = n > 0 && bytes[0] == ASCII.minus
+    if n > 0 && (negative || bytes[0] == ASCII.plus) { i = 1 }
+    // 18 digits cannot overflow; longer numbers take the checked path.
+    guard i < n, n - i <= 18 else { return checkedInt64(bytes, from: i) }
+    var value: Int64 = 0
+    while i < n {
+      let d = bytes[i] &- ASCII.zero
+      guard d <= 9 else { return nil }
+      value = value &* 10 &+ Int64(d)
+      i += 1
+    }
+    return negative ? -value : value
+  }
+
+  /// ``int64(_:)`` for 19 digits or more, or no digits at all.
+  @inline(never)
+  private static func checkedInt64(_ bytes: UnsafeBufferPointer<UInt8>,
+                                   from start: Int) -> Int64? {
+    guard start < bytes.count else { return nil }
+    // Accumulated as a negative number, whose range reaches Int64.min.
+    var value: Int64 = 0
+    for byte in bytes[start...] {
+      let d = byte &- ASCII.zero
+      guard d <= 9 else { return nil }
+      let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
+      let (next, o2) = shifted.subtractingReportingOverflow(Int64(d))
+      guard !o1 && !o2 else { return nil }
+      value = next
+    }
+    if bytes[0] == ASCII.minus { return value }
+    return value == .min ? nil : -value
   }
 
   /// `Double(String)` for the unusual forms (long mantissas, far

@@ -4,8 +4,8 @@ import Foundation
 /// are, and whether a header line may come first.
 ///
 /// Every format carries the same three facts per line, user, item and
-/// rating r_ui, optionally followed by a timestamp that is read past and
-/// written as 0. The command-line ``name`` is what users type.
+/// rating r_ui, optionally followed by a timestamp t_ui, a whole number
+/// (MovieLens: Unix seconds). The command-line ``name`` is what users type.
 public enum RatingsFormat: String, CaseIterable, Sendable,
   CustomStringConvertible
 {
@@ -106,7 +106,8 @@ public enum RatingsFormat: String, CaseIterable, Sendable,
     }
   }
 
-  /// Whether the writer adds a timestamp column (always 0).
+  /// Whether every line has a timestamp, so that the writer must add one
+  /// (0) even for ratings without a time.
   var writesTimestamp: Bool { fieldCounts.lowerBound == 4 }
 
   /// How the expected line looks, for error messages.

@@ -7,8 +7,10 @@ import Foundation
 /// that also notes whether any byte is outside ASCII (only such lines are
 /// checked for valid UTF-8), and handed to ``accept``. A comma-separated
 /// line with a quoted field goes through ``CSVRecordReader`` instead.
-/// Ratings are kept as three flat columns, for the caller to gather into
-/// a matrix once the file's bytes are released.
+/// Ratings are kept as flat columns, for the caller to gather into a
+/// matrix once the file's bytes are released. Timestamps (a fourth field)
+/// are kept when every rating line has one, and dropped as soon as one
+/// does not, so a file without them costs nothing more.
 struct RatingsParser {
   /// What a successful parse yields.
   struct Output {
@@ -19,6 +21,8 @@ struct RatingsParser {
     var users: [Int32]
     var items: [Int32]
     var values: [Double]
+    /// t_ui per rating in file order, when every rating line had one.
+    var times: [Int64]?
     var hadHeader: Bool
     var skippedLines: Int
     var errors: [DataError]
@@ -29,7 +33,8 @@ struct RatingsParser {
     /// The matrix, with repeats merged, and how many were.
     func gathered() -> (matrix: RatingMatrix, repeats: Int) {
       RatingMatrix.gathering(userIDs: userIDs, itemIDs: itemIDs,
-                             users: users, items: items, values: values)
+                             users: users, items: items, values: values,
+                             times: times)
     }
   }
 
@@ -68,6 +73,9 @@ struct RatingsParser {
   private var userColumn: [Int32] = []
   private var itemColumn: [Int32] = []
   private var valueColumn: [Double] = []
+  private var timeColumn: [Int64] = []
+  /// Whether every rating so far had a timestamp.
+  private var everyRatingTimed = true
   private var lowest = Double.infinity
   private var highest = -Double.infinity
   private var sawFirstLine = false
@@ -108,7 +116,8 @@ struct RatingsParser {
     }
     return .success(
       Output(userIDs: userIDs, itemIDs: itemIDs, users: userColumn,
-             items: itemColumn, values: valueColumn, hadHeader: hadHeader,
+             items: itemColumn, values: valueColumn,
+             times: everyRatingTimed ? timeColumn : nil, hadHeader: hadHeader,
              skippedLines: bad.skipped, errors: bad.errors, lowest: lowest,
              highest: highest))
   }
@@ -263,6 +272,15 @@ struct RatingsParser {
         line,
         .ratingOutsideScale(found: ByteText.shown(ratingBytes), scale: scale))
     }
+    var time: Int64 = 0
+    if fields.count == 4 {
+      let timeBytes = UnsafeBufferPointer(rebasing: buffer[fields.timestamp])
+      guard let t = DecimalParser.int64(timeBytes) else {
+        return bad.reject(line,
+                          .badTimestamp(found: ByteText.shown(timeBytes)))
+      }
+      time = t
+    }
 
     let userBytes = UnsafeBufferPointer(rebasing: buffer[fields.user])
     let user: Int32
@@ -284,6 +302,18 @@ struct RatingsParser {
     userColumn.append(user)
     itemColumn.append(interned.index)
     valueColumn.append(value)
+    if everyRatingTimed {
+      if fields.count == 4 {
+        if timeColumn.isEmpty {
+          // As much as the other columns, so that none regrows alone.
+          timeColumn.reserveCapacity(valueColumn.capacity)
+        }
+        timeColumn.append(time)
+      } else {
+        everyRatingTimed = false
+        timeColumn = []
+      }
+    }
     lowest = min(lowest, value)
     highest = max(highest, value)
     return true

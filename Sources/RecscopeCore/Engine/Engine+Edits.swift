@@ -5,15 +5,16 @@
 /// recomputed when next read. A factor model folds the edited user in
 /// when next used; feature edits do not touch it.
 extension Engine {
-  /// Sets r_ui; returns the previous rating, if any.
+  /// Sets r_ui; returns the previous rating, if any. When the data keeps
+  /// rating times, t_ui becomes `time`, by default the current time.
   /// - Throws: ``EngineError/ratingOutsideScale(_:_:)``.
   @discardableResult
-  public func setRating(_ u: UserIndex, _ i: ItemIndex,
-                        to value: Double) throws -> Double? {
+  public func setRating(_ u: UserIndex, _ i: ItemIndex, to value: Double,
+                        at time: Int64? = nil) throws -> Double? {
     guard value.isFinite, dataset.scale.contains(value) else {
       throw EngineError.ratingOutsideScale(value, dataset.scale)
     }
-    let old = dataset.ratings.set(u, i, to: value)
+    let old = dataset.ratings.set(u, i, to: value, at: time)
     ratingsChanged(u, i)
     return old
   }

@@ -18,7 +18,8 @@ public struct RatingList: Sendable {
   }
 
   /// Every rating of a data set, users in index order and each user's
-  /// ratings in insertion order (the order a save writes); no timestamps.
+  /// ratings in insertion order (the order a save writes), with their
+  /// times when the data set keeps them.
   public init(_ dataset: Dataset) {
     let m = dataset.ratings
     var records: [RatingRecord] = []
@@ -30,7 +31,9 @@ public struct RatingList: Sendable {
                                     rating: entry.value))
       }
     }
-    self.init(records: records, scale: dataset.scale, metadata: dataset)
+    self.init(records: records,
+              timestamps: m.timesByUser.map { Array($0.joined()) },
+              scale: dataset.scale, metadata: dataset)
   }
 
   public var count: Int { records.count }

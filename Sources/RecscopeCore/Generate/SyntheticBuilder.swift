@@ -34,6 +34,7 @@ struct SyntheticBuilder {
     var choiceRandom = RandomSource(seed: seeds.next())
     var noiseRandom = RandomSource(seed: seeds.next())
     var orderRandom = RandomSource(seed: seeds.next())
+    var timeRandom = RandomSource(seed: seeds.next())
 
     let popularity = SyntheticData.logNormalWeights(
       count: recipe.items, spread: recipe.popularitySpread,
@@ -64,6 +65,9 @@ struct SyntheticBuilder {
       model: model, degrees: degrees, popularity: popularity,
       into: &matrix, order: &orderRandom, choices: &choiceRandom,
       noise: &noiseRandom)
+    if recipe.timestamps {
+      matrix.attachTimes(ratingTimes(matrix, using: &timeRandom))
+    }
 
     var catalog = ItemCatalog(
       featureNames: (0..<recipe.features).map { "f\($0 + 1)" })
@@ -89,6 +93,26 @@ struct SyntheticBuilder {
     let dataset = Dataset(ratings: matrix, catalog: catalog,
                           scale: recipe.scale)
     return (dataset, truth)
+  }
+
+  /// Unix seconds at which the generated data begins, 2000-01-01.
+  private static let firstTime = 946_684_800.0
+  /// Three years, over which users start rating.
+  private static let timeSpan = 3 * 365 * 86_400.0
+  /// Mean gap between one user's consecutive ratings, one hour.
+  private static let meanGap = 3_600.0
+
+  /// t_ui per user, parallel to the user's ratings: a uniform start in
+  /// the span, then exponential gaps.
+  private func ratingTimes(_ matrix: RatingMatrix,
+                           using random: inout RandomSource) -> [[Int64]] {
+    matrix.byUser.map { row in
+      var t = Self.firstTime + Self.timeSpan * random.unit()
+      return row.map { _ in
+        t += Self.meanGap * random.exponential()
+        return Int64(t.rounded(.down))
+      }
+    }
   }
 
   /// `count` normal deviates with the factor spread.

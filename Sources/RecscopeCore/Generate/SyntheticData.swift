@@ -21,12 +21,17 @@
 ///   MovieLens lists each user's films by id), so dense item indices
 ///   (order of first appearance) follow no id order. Items that nobody
 ///   rated come last.
+/// - **Times**, when ``timestamps`` asks for them. Each user starts at a
+///   uniform moment of the three years from 2000-01-01 and rates their
+///   items in file order, with exponential gaps of mean one hour, in
+///   whole Unix seconds: so the latest ratings mix new users with the
+///   tails of active ones, as in MovieLens.
 ///
 /// The same recipe gives the same data, bit for bit, on every platform:
 /// all randomness comes from ``SeededGenerator`` through draws written
 /// out here, with portable arithmetic. Separate streams feed the shape,
 /// the factors, the features, the choices and the noise, so asking for a
-/// different number of features leaves the ratings unchanged.
+/// different number of features, or times, leaves the ratings unchanged.
 ///
 /// MovieLens 20M's size (138,000 users, 27,000 items, 20 million ratings)
 /// takes seconds and about 1.5 GB, most of it the ``RatingMatrix``.
@@ -43,6 +48,8 @@ public struct SyntheticData: Sendable, Equatable {
   public var scale: RatingScale
   /// Distance between rating levels, counted from the scale's lower end.
   public var step: Double
+  /// Whether each rating gets a time t_ui (see the type's notes).
+  public var timestamps = false
   /// k, the length of the latent vectors.
   public var dimension = 8
   /// σ of the log-normal item popularity; larger is more skewed. 1.25

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One rating seen from its user: the item and the value r_ui.
 public struct ItemRating: Equatable, Sendable {
   public var item: ItemIndex
@@ -30,6 +32,9 @@ public struct UserRating: Equatable, Sendable {
 ///
 /// External ids are strings in order of first appearance; ``UserIndex`` and
 /// ``ItemIndex`` are their dense positions.
+///
+/// A matrix may also keep t_ui, the time of each rating (see
+/// ``timesByUser``); every edit keeps those in step with the ratings.
 public struct RatingMatrix: Sendable {
   public private(set) var userIDs: [String] = []
   public private(set) var itemIDs: [String] = []
@@ -41,11 +46,24 @@ public struct RatingMatrix: Sendable {
   /// r_·i: each item's ratings in insertion order.
   public private(set) var byItem: [[UserRating]] = []
 
+  /// t_ui: each user's rating times, parallel to ``byUser`` (entry p is
+  /// the time of the user's rating p), in the data's whole unit
+  /// (MovieLens: Unix seconds); nil when the data had no times.
+  ///
+  /// Held apart from the rating lists, which the similarity and top-N
+  /// loops stream through and which therefore stay as small as they are.
+  public private(set) var timesByUser: [[Int64]]?
+
   /// Number of known ratings, |R|.
   public private(set) var count = 0
   private var total = ExactSum()
 
   public init() {}
+
+  /// An empty matrix that keeps a time for every rating it is given.
+  public init(keepingTimes: Bool) {
+    if keepingTimes { timesByUser = [] }
+  }
 
   public var userCount: Int { userIDs.count }
   public var itemCount: Int { itemIDs.count }
@@ -72,6 +90,21 @@ public struct RatingMatrix: Sendable {
     byUser[user.int].first { $0.item == item }?.value
   }
 
+  /// t_ui, or nil when user u has not rated item i or no times are kept.
+  /// - Complexity: O(|I_u|).
+  public func time(_ user: UserIndex, _ item: ItemIndex) -> Int64? {
+    guard let times = timesByUser,
+      let p = byUser[user.int].firstIndex(where: { $0.item == item })
+    else { return nil }
+    return times[user.int][p]
+  }
+
+  /// The current Unix time in whole seconds: what an edit without a
+  /// time of its own is stamped with.
+  public static var now: Int64 {
+    Int64(Date().timeIntervalSince1970.rounded(.down))
+  }
+
   // MARK: Growing
 
   /// The index of the user with this id, adding the user if new.
@@ -82,6 +115,7 @@ public struct RatingMatrix: Sendable {
     userIDs.append(id)
     userLookup[id] = index
     byUser.append([])
+    timesByUser?.append([])
     return index
   }
 
@@ -99,14 +133,17 @@ public struct RatingMatrix: Sendable {
   // MARK: Editing
 
   /// Sets r_ui, keeping its place if it existed; returns the old value.
+  /// When times are kept, t_ui becomes `time`, by default ``now``: the
+  /// time of the edit.
   /// - Complexity: O(|I_u| + |U_i|).
   @discardableResult
   public mutating func set(_ user: UserIndex, _ item: ItemIndex,
-                           to value: Double) -> Double? {
+                           to value: Double, at time: Int64? = nil) -> Double? {
     precondition(value.isFinite, "RatingMatrix.set: rating must be finite")
     if let p = byUser[user.int].firstIndex(where: { $0.item == item }) {
       let old = byUser[user.int][p].value
       byUser[user.int][p].value = value
+      if timesByUser != nil { timesByUser![user.int][p] = time ?? Self.now }
       let q = byItem[item.int].firstIndex { $0.user == user }!
       byItem[item.int][q].value = value
       total.remove(old)
@@ -115,6 +152,7 @@ public struct RatingMatrix: Sendable {
     }
     byUser[user.int].append(ItemRating(item: item, value: value))
     byItem[item.int].append(UserRating(user: user, value: value))
+    if timesByUser != nil { timesByUser![user.int].append(time ?? Self.now) }
     total.add(value)
     count += 1
     return nil
@@ -127,6 +165,7 @@ public struct RatingMatrix: Sendable {
     guard let p = byUser[user.int].firstIndex(where: { $0.item == item })
     else { return nil }
     let old = byUser[user.int].remove(at: p).value
+    timesByUser?[user.int].remove(at: p)
     let q = byItem[item.int].firstIndex { $0.user == user }!
     byItem[item.int].remove(at: q)
     total.remove(old)
@@ -135,31 +174,37 @@ public struct RatingMatrix: Sendable {
   }
 
   /// Appends a rating known to be new, without looking for a repeat.
-  /// Loaders use it and then call ``mergingRepeats()`` once.
+  /// Loaders use it and then call ``mergingRepeats()`` once. When times
+  /// are kept, t_ui is `time`, by default ``now``.
   public mutating func appendUnchecked(_ user: UserIndex, _ item: ItemIndex,
-                                       _ value: Double) {
+                                       _ value: Double, at time: Int64? = nil) {
     byUser[user.int].append(ItemRating(item: item, value: value))
     byItem[item.int].append(UserRating(user: user, value: value))
+    if timesByUser != nil { timesByUser![user.int].append(time ?? Self.now) }
     total.add(value)
     count += 1
   }
 
   /// Collapses repeated (user, item) pairs added by ``appendUnchecked``:
-  /// the later value wins and keeps the place of the first.
+  /// the later value, and its time, win and keep the place of the first.
   /// - Returns: how many repeats were merged away.
   /// - Complexity: O(|R| log d), d the largest user degree.
   public mutating func mergingRepeats() -> Int {
     var repeats = 0
     for u in 0..<userCount where hasRepeat(byUser[u]) {
-      var latest: [ItemIndex: Double] = [:]
-      for entry in byUser[u] { latest[entry.item] = entry.value }
+      var latest: [ItemIndex: Int] = [:]
+      for (p, entry) in byUser[u].enumerated() { latest[entry.item] = p }
       var seen = Set<ItemIndex>()
-      var kept: [ItemRating] = []
+      var kept: [Int] = []
       for entry in byUser[u] where seen.insert(entry.item).inserted {
-        kept.append(ItemRating(item: entry.item, value: latest[entry.item]!))
+        kept.append(latest[entry.item]!)
       }
       repeats += byUser[u].count - kept.count
-      byUser[u] = kept
+      let all = byUser[u]
+      byUser[u] = kept.map { all[$0] }
+      if let times = timesByUser?[u] {
+        timesByUser![u] = kept.map { times[$0] }
+      }
     }
     if repeats > 0 { rebuildItemSide() }
     return repeats
@@ -219,7 +264,7 @@ extension UserRating: RatingEntry {
 extension RatingMatrix {
   /// A matrix built in one go from ratings in the order they were read,
   /// equal in every respect to adding the ids with ``addUser(_:)`` and
-  /// ``addItem(_:)``, each rating with ``appendUnchecked(_:_:_:)``, and
+  /// ``addItem(_:)``, each rating with ``appendUnchecked(_:_:_:at:)``, and
   /// then calling ``mergingRepeats()``.
   ///
   /// Loaders of millions of ratings use it because appending scatters
@@ -229,13 +274,15 @@ extension RatingMatrix {
   /// - Parameters:
   ///   - userIDs: distinct ids in index order; likewise `itemIDs`.
   ///   - users, items, values: one entry per rating, in reading order.
+  ///   - times: t_ui per rating in reading order, or nil for none.
   /// - Returns: the matrix and how many repeats were merged away.
   /// - Complexity: O(|R| + |U| + |I|).
   static func gathering(
     userIDs: [String], itemIDs: [String],
-    users: [Int32], items: [Int32], values: [Double]
+    users: [Int32], items: [Int32], values: [Double], times: [Int64]? = nil
   ) -> (matrix: RatingMatrix, repeats: Int) {
-    precondition(users.count == items.count && items.count == values.count,
+    precondition(users.count == items.count && items.count == values.count
+                 && (times?.count ?? values.count) == values.count,
                  "RatingMatrix.gathering: rating columns differ in length")
     var m = RatingMatrix()
     m.userIDs = userIDs
@@ -249,6 +296,10 @@ extension RatingMatrix {
     m.byUser = grouper.group(
       users, groups: userIDs.count, others: items, values: values
     ) { ItemRating(item: ItemIndex(Int($0)), value: $1) }
+    if let times {
+      m.timesByUser = RatingGrouper.group(times, by: users,
+                                          groups: userIDs.count)
+    }
     let repeats = m.mergeRepeatsInPlace()
     if repeats == 0 {
       m.byItem = grouper.group(
@@ -279,27 +330,41 @@ extension RatingMatrix {
         stamp[entry.item.int] = mark
       }
       guard hasRepeat else { continue }
+      let times = timesByUser?[u]
       var kept: [ItemRating] = []
-      for entry in byUser[u] {
+      var keptTimes: [Int64] = []
+      for (p, entry) in byUser[u].enumerated() {
         let i = entry.item.int
         if stamp[i] == -2 - mark {
           kept[Int(place[i])].value = entry.value
+          if let times { keptTimes[Int(place[i])] = times[p] }
         } else {
           stamp[i] = -2 - mark
           place[i] = Int32(kept.count)
           kept.append(entry)
+          if let times { keptTimes.append(times[p]) }
         }
       }
       repeats += byUser[u].count - kept.count
       byUser[u] = kept
+      if times != nil { timesByUser![u] = keptTimes }
     }
     return repeats
+  }
+
+  /// Gives a matrix built without times the times of its ratings, one
+  /// list per user parallel to ``byUser``.
+  mutating func attachTimes(_ times: [[Int64]]) {
+    precondition(times.count == userCount
+                 && zip(times, byUser).allSatisfy { $0.count == $1.count },
+                 "RatingMatrix.attachTimes: times do not match the ratings")
+    timesByUser = times
   }
 }
 
 /// Groups the ratings of one side (by user or by item) into one list per
 /// key, keeping reading order within a list, for
-/// ``RatingMatrix/gathering(userIDs:itemIDs:users:items:values:)``.
+/// ``RatingMatrix/gathering(userIDs:itemIDs:users:items:values:times:)``.
 ///
 /// Keys already in order, as in a file sorted by user, are cut into runs.
 /// Others are first sorted by a least-significant-digit radix sort in
@@ -346,6 +411,37 @@ private struct RatingGrouper {
       while k < count && front[k].key == g { k += 1 }
       out.append(front[first..<k].map { make($0.other, $0.value) })
     }
+    return out
+  }
+
+  /// `times` cut into one list per key, keeping reading order within a
+  /// list: runs when the keys are in order, else a stable counting sort.
+  /// Times are grouped apart from the ratings so that the radix sort's
+  /// rows stay 16 bytes whether or not the data has times.
+  /// - Complexity: O(|R| + groups).
+  static func group(_ times: [Int64], by keys: [Int32],
+                    groups: Int) -> [[Int64]] {
+    var out: [[Int64]] = []
+    out.reserveCapacity(groups)
+    if zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) {
+      var k = 0
+      for g in 0..<groups {
+        let first = k
+        while k < keys.count && keys[k] == g { k += 1 }
+        out.append(Array(times[first..<k]))
+      }
+      return out
+    }
+    var next = [Int](repeating: 0, count: groups + 1)
+    for key in keys { next[Int(key) + 1] += 1 }
+    for g in 0..<groups { next[g + 1] += next[g] }
+    let starts = next
+    var sorted = [Int64](repeating: 0, count: times.count)
+    for (k, key) in keys.enumerated() {
+      sorted[next[Int(key)]] = times[k]
+      next[Int(key)] += 1
+    }
+    for g in 0..<groups { out.append(Array(sorted[starts[g]..<starts[g + 1]])) }
     return out
   }
 

@@ -253,6 +253,37 @@ struct ExplorerScenarioTests {
     #expect(state.engine.catalog.featureCount == 5)
   }
 
+  /// Ratings untouched by edits keep the times they were loaded with;
+  /// an edited one takes the time of the edit. Adding a user and undoing
+  /// it makes the save rebuild the data without that user.
+  @Test func savingKeepsRatingTimes() throws {
+    let path = fixture.directory.appendingPathComponent("ratings.csv").path
+    FileManager.default.createFile(
+      atPath: path,
+      contents: Data("user,item,rating,timestamp\nana,m1,4,100\n"
+                     .appending("ana,m2,2,200\nben,m1,5,300\n").utf8))
+    let (engine, report) = try fixture.engine(path)
+    let state = ExplorerState(
+      engine: engine, options: fixture.options(dataPath: path, report: report),
+      size: Size(width: 100, height: 30), colorMode: .palette256)
+    let before = RatingMatrix.now
+    try state.perform(.rating(user: "ben", item: "m2", old: nil, new: 3))
+    let after = RatingMatrix.now
+    try state.perform(.addUser("cy"))
+    state.undo()
+    _ = try state.save(to: nil)
+
+    let (saved, _) = try fixture.engine(path)
+    let m = saved.ratings
+    #expect(m.userIDs == ["ana", "ben"])
+    let ana = m.user("ana")!, ben = m.user("ben")!
+    #expect(m.time(ana, m.item("m1")!) == 100)
+    #expect(m.time(ana, m.item("m2")!) == 200)
+    #expect(m.time(ben, m.item("m1")!) == 300)
+    let edited = try #require(m.time(ben, m.item("m2")!))
+    #expect(before <= edited && edited <= after)
+  }
+
   @Test func copyUsesTheClipboardEscapeWhereTheTerminalHasIt() throws {
     let path = fixture.copyOfSample("teaching")
     let (engine, report) = try fixture.engine(path)

@@ -75,6 +75,9 @@ extension ExplorerState {
     case .rating(let user, let item, let old, let new):
       guard let u = ratings.user(user) else { throw unknown("user", user) }
       guard let i = ratings.item(item) else { throw unknown("item", item) }
+      // TODO(save): undo, redo and a journal replay stamp the rating with
+      // the time they run, not the time it had; keeping t_ui in the edit
+      // and its journal line would let them restore it.
       if let value = inverse ? old : new {
         do {
           try engine.setRating(u, i, to: value)

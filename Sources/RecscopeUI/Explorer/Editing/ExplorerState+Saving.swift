@@ -222,7 +222,8 @@ extension ExplorerState {
   func datasetToSave() -> Dataset {
     let data = engine.dataset
     guard roster.hasHidden else { return data }
-    var matrix = RatingMatrix()
+    let times = data.ratings.timesByUser
+    var matrix = RatingMatrix(keepingTimes: times != nil)
     for u in roster.users { matrix.addUser(data.ratings.userIDs[u]) }
     var catalog = ItemCatalog(featureNames: data.catalog.featureNames)
     for i in roster.items {
@@ -232,9 +233,9 @@ extension ExplorerState {
     }
     for u in roster.users {
       let user = matrix.user(data.ratings.userIDs[u])!
-      for entry in data.ratings.byUser[u] {
+      for (p, entry) in data.ratings.byUser[u].enumerated() {
         let item = matrix.item(data.ratings.itemIDs[entry.item.int])!
-        matrix.set(user, item, to: entry.value)
+        matrix.set(user, item, to: entry.value, at: times?[u][p])
       }
     }
     return Dataset(ratings: matrix, catalog: catalog, scale: data.scale)
