@@ -37,7 +37,9 @@ extension Engine {
       let context = knnContext(form)
       var picker = NeighbourPicker()
       let sweep = settings.basis == .user ? neighbourSweep(u, context) : nil
-      for i in 0..<ratings.itemCount where !rated.contains(ItemIndex(i)) {
+      var isRated = [Bool](repeating: false, count: ratings.itemCount)
+      for e in ratings.byUser[u.int] { isRated[e.item.int] = true }
+      for i in 0..<ratings.itemCount where !isRated[i] {
         let item = ItemIndex(i)
         var core: KNNCore?
         if let sweep {
