@@ -104,14 +104,26 @@ extension Engine {
     }
     keys.sort { $0.sim != $1.sim ? $0.sim > $1.sim : $0.v < $1.v }
     let order = keys.map(\.v)
+    var rank = [Int32](repeating: .max, count: row.count)
+    for (n, v) in order.enumerated() { rank[Int(v)] = Int32(n) }
+    // Ranks shifted by this fall in the picking histogram's buckets.
+    let bits = Int.bitWidth - max(order.count - 1, 0).leadingZeroBitCount
+    let shift = max(0, bits - PickScratch.buckets.trailingZeroBitCount)
     let compact = compactUserRows()
-    let pivot = min(compact?.pivot ?? items / 2, items)
-    let halves = order.count >= 256 ? [0..<pivot, pivot..<items] : [0..<items]
+    // Parts of about equal ratings, more than cores, so that a part that
+    // ends early frees its core for another; the last takes added items.
+    var ranges = [0..<items]
+    if let compact, order.count >= 256 {
+      ranges = (0..<compact.partCount).map(compact.part)
+      ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<items
+    }
+    let parts = ranges
     let (k, limit) = (settings.k, settings.k * directPickFactor)
     let (byItem, byUser) = (ratings.byItem, ratings.byUser)
 
     func run<Term: SweepTerm>(_ term: Term) {
       row.withUnsafeBufferPointer { row in
+      rank.withUnsafeBufferPointer { rank in
       rated.withUnsafeBufferPointer { rated in
       count.withUnsafeMutableBufferPointer { count in
       sumSim.withUnsafeMutableBufferPointer { sumSim in
@@ -119,15 +131,16 @@ extension Engine {
         let out = SweepBuffers(counts: count.baseAddress!,
                                sumSim: sumSim.baseAddress!,
                                sumTerm: sumRatings.baseAddress!)
-        let shared = UncheckedSendable((row, rated))
-        DispatchQueue.concurrentPerform(iterations: halves.count) { h in
-          let (row, rated) = shared.value
-          SweepPart(items: halves[h], k: k, row: row, term: term, out: out)
-            .run(order: order, rated: rated, byItem: byItem, byUser: byUser,
-                 compact: compact, half: halves.count == 1 ? -1 : h,
+        let shared = UncheckedSendable((row, rank, rated))
+        DispatchQueue.concurrentPerform(iterations: parts.count) { h in
+          let (row, rank, rated) = shared.value
+          SweepPart(items: parts[h], k: k, row: row, order: order, rank: rank,
+                    rankShift: shift, term: term, out: out)
+            .run(rated: rated, byItem: byItem, byUser: byUser,
+                 compact: compact, part: parts.count == 1 ? nil : h,
                  directLimit: limit)
         }
-      }}}}}
+      }}}}}}
     }
     switch context.form {
     case .knnMeans: run(MeanCentredTerm(means: context.means))
@@ -144,9 +157,12 @@ extension Engine {
   /// stale (a copy costs one pass over the ratings).
   func compactUserRows() -> CompactRows? {
     if compactByUserImpossible { return nil }
-    if compactByUser == nil || compactByUser!.staleCount > 64 {
+    // Stale rows are read from the live lists, a little slower; a copy
+    // reads every rating, several top-N lists' worth, so it waits.
+    let limit = max(64, ratings.userCount / 8)
+    if compactByUser == nil || compactByUser!.staleCount > limit {
       compactByUser = CompactRows(ratings.byUser,
-                                  otherCount: ratings.itemCount)
+                                  otherCount: ratings.itemCount, parts: 8)
       compactByUserImpossible = compactByUser == nil
     }
     return compactByUser

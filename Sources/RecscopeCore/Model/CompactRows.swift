@@ -3,29 +3,35 @@
 /// bound by memory traffic: half the bytes of the lists themselves, and
 /// no pointer to chase per list.
 ///
-/// Each row is cut at one pivot index of the other side, entries below
-/// it first, so that two threads can each take one side of every row:
-/// the pivot halves the ratings.
+/// The other side's indices are cut into `partCount` ranges of about
+/// equal ratings, and each row holds its entries range by range, so that
+/// threads can each take one range of every row.
 ///
 /// Edits do not update it; they mark a row stale, and readers fall back to
 /// the live list for stale rows. It only exists when every rating is
 /// exact as a `Float` (as 0.5-steps are), so results do not change.
 struct CompactRows: Sendable {
-  private(set) var offsets: [Int]
   private(set) var others: [Int32]
   private(set) var values: [Float]
-  /// Where row x's entries with an index at or past `pivot` begin.
-  private(set) var cuts: [Int]
-  /// Indices below it are in the first half of every row.
-  let pivot: Int
+  /// Row x's entries of part h start at `starts[x * (partCount + 1) + h]`.
+  private var starts: [Int]
+  /// Part h holds the other side's indices `bounds[h]..<bounds[h + 1]`.
+  let bounds: [Int]
   private var stale: [Bool]
   /// Rows marked stale since the copy was made.
   private(set) var staleCount = 0
 
+  var partCount: Int { bounds.count - 1 }
+
+  /// The other side's indices of part h.
+  func part(_ h: Int) -> Range<Int> { bounds[h]..<bounds[h + 1] }
+
   /// nil when a rating would change in the trip through `Float`.
-  /// - Parameter otherCount: the number of indices on the other side.
+  /// - Parameters:
+  ///   - otherCount: the number of indices on the other side.
+  ///   - parts: how many ranges to cut them into.
   /// - Complexity: O(|R|).
-  init?<X: RatingEntry>(_ rows: [[X]], otherCount: Int) {
+  init?<X: RatingEntry>(_ rows: [[X]], otherCount: Int, parts: Int) {
     var perOther = [Int](repeating: 0, count: otherCount)
     var total = 0
     for row in rows {
@@ -35,45 +41,56 @@ struct CompactRows: Sendable {
       }
       total += row.count
     }
+    // Part h ends where the running count first reaches h/parts of all.
+    var bounds = [0]
     var seen = 0
-    let pivot = perOther.firstIndex { n in
+    for (i, n) in perOther.enumerated() where bounds.count < parts {
       seen += n
-      return seen * 2 >= total
-    }.map { $0 + 1 } ?? otherCount
-    var offsets = [Int](repeating: 0, count: rows.count + 1)
-    var cuts = [Int](repeating: 0, count: rows.count)
-    var others: [Int32] = []
-    var values: [Float] = []
-    others.reserveCapacity(total)
-    values.reserveCapacity(total)
-    // Each row in two runs, below the pivot then past it, each in the
-    // row's own order.
+      if seen * parts >= total * bounds.count { bounds.append(i + 1) }
+    }
+    while bounds.count <= parts { bounds.append(otherCount) }
+    bounds[parts] = otherCount
+    var partOf = [Int8](repeating: 0, count: otherCount)
+    for h in 0..<parts {
+      for i in bounds[h]..<bounds[h + 1] { partOf[i] = Int8(h) }
+    }
+
+    let stride = parts + 1
+    var starts = [Int](repeating: 0, count: rows.count * stride)
+    var others = [Int32](repeating: 0, count: total)
+    var values = [Float](repeating: 0, count: total)
+    var fill = [Int](repeating: 0, count: parts)
+    var at = 0
     for (x, row) in rows.enumerated() {
-      for below in [true, false] {
-        if !below { cuts[x] = others.count }
-        for e in row where (e.other < pivot) == below {
-          others.append(Int32(truncatingIfNeeded: e.other))
-          values.append(Float(e.value))
+      // A counting sort of the row by part, each part in the row's order.
+      fill.withUnsafeMutableBufferPointer { fill in
+        for h in 0..<parts { fill[h] = 0 }
+        for e in row { fill[Int(partOf[e.other])] += 1 }
+        for h in 0..<parts {
+          starts[x * stride + h] = at
+          (fill[h], at) = (at, at + fill[h])
+        }
+        starts[x * stride + parts] = at
+        for e in row {
+          let h = Int(partOf[e.other])
+          others[fill[h]] = Int32(truncatingIfNeeded: e.other)
+          values[fill[h]] = Float(e.value)
+          fill[h] += 1
         }
       }
-      offsets[x + 1] = others.count
     }
-    self.pivot = pivot
-    self.offsets = offsets
+    self.bounds = bounds
+    self.starts = starts
     self.others = others
     self.values = values
-    self.cuts = cuts
     stale = Array(repeating: false, count: rows.count)
   }
 
-  /// Row x's entries on one side of the pivot: half 0 below, 1 at or
-  /// past, and the whole row for any other half.
-  @inline(__always) func range(_ x: Int, half: Int) -> Range<Int> {
-    switch half {
-    case 0: return offsets[x]..<cuts[x]
-    case 1: return cuts[x]..<offsets[x + 1]
-    default: return offsets[x]..<offsets[x + 1]
-    }
+  /// Row x's entries in part h, or the whole row when h is nil.
+  @inline(__always) func range(_ x: Int, part h: Int?) -> Range<Int> {
+    let base = x * (partCount + 1)
+    guard let h else { return starts[base]..<starts[base + partCount] }
+    return starts[base + h]..<starts[base + h + 1]
   }
 
   /// Whether row x is in the copy and unchanged since.
