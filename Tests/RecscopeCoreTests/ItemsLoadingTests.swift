@@ -31,6 +31,23 @@ import Testing
       .map(\.offset) == [3, 4, 5])
   }
 
+  /// A save after item edits writes `items.csv` beside MovieLens ratings;
+  /// loading again must read it, not the release's own items file.
+  @Test func ourFeatureTableWinsOverTheReleaseItemsFile() throws {
+    let dir = Scratch()
+    let ratings = dir.write("ml/ratings.dat", "1::1::5::0\n")
+    dir.write("ml/movies.dat", "1::Heat (1995)::Action|Crime\n")
+    dir.write("ml/items.csv", "item,title,Action,Crime,Noir\n1,Heat (1995),1,1,0.5\n")
+
+    let (data, report) = try DatasetLoader().load(ratings)
+    #expect(report.itemsPath == dir.path("ml/items.csv"))
+    #expect(report.itemsFormat == .features)
+    #expect(data.catalog.featureNames == ["Action", "Crime", "Noir"])
+    let heat = try #require(data.ratings.item("1"))
+    #expect(data.catalog.features(of: heat) == [1, 1, 0.5])
+    #expect(data.catalog.title(of: heat) == "Heat (1995)")
+  }
+
   @Test func moviesDatGenresInFirstAppearanceOrder() throws {
     let dir = Scratch()
     let ratings = dir.write("ratings.dat", "1::2::5::0\n")
@@ -77,14 +94,14 @@ import Testing
     #expect(data.catalog.features(of: ItemIndex(2)) == [0, 1, 0])
   }
 
-  @Test func moviesCSVIsPreferredToItemsCSV() throws {
+  @Test func itemsCSVIsPreferredToMoviesCSV() throws {
     let dir = Scratch()
     let ratings = dir.write("ratings.csv", "1,11,4\n")
     dir.write("movies.csv", "movieId,title,genres\n11,M,Drama\n")
     dir.write("items.csv", "item,title,f\n11,I,1\n")
     let (data, report) = try DatasetLoader().load(ratings)
-    #expect(report.itemsPath == dir.path("movies.csv"))
-    #expect(data.catalog.title(of: ItemIndex(0)) == "M")
+    #expect(report.itemsPath == dir.path("items.csv"))
+    #expect(data.catalog.title(of: ItemIndex(0)) == "I")
   }
 
   @Test func featureTableWithoutTitleOrWithTitleElsewhere() throws {

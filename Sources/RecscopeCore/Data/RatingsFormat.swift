@@ -59,12 +59,14 @@ public enum RatingsFormat: String, CaseIterable, Sendable,
   ]
 
   /// Items files looked for beside a ratings file in this format, in
-  /// order of preference; `items.csv` is our own generic layout.
+  /// order of preference. `items.csv` is our own layout, which no
+  /// MovieLens release ships: beside one it is what a save wrote after
+  /// items were edited (with every title and feature), so it comes first.
   var itemsFileNames: [String] {
     switch self {
-    case .movieLens100K: ["u.item", "items.csv"]
-    case .movieLens1M: ["movies.dat", "items.csv"]
-    case .movieLensLatest, .csv: ["movies.csv", "items.csv"]
+    case .movieLens100K: ["items.csv", "u.item"]
+    case .movieLens1M: ["items.csv", "movies.dat"]
+    case .movieLensLatest, .csv: ["items.csv", "movies.csv"]
     case .tsv: ["items.csv"]
     }
   }

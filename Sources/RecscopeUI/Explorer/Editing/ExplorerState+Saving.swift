@@ -171,10 +171,8 @@ extension ExplorerState {
     {
       if report.itemsFormat == .features { return loaded }
       // A MovieLens items file stays as it is unless items were edited,
-      // which only our feature table can hold.
-      // TODO(save): MovieLens loads its own items file before items.csv,
-      // so edited features saved beside u.data or ratings.dat are not
-      // read back; writing u.item or movies.dat would close this.
+      // which only our feature table can hold; the loader prefers that
+      // table beside MovieLens ratings, so the edits are read back.
       guard hasItemEdits else { return nil }
     }
     let catalog = engine.catalog
