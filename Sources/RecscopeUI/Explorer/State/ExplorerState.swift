@@ -156,12 +156,6 @@ public final class ExplorerState {
   /// undo returns to a state whose lists were already computed, and a
   /// top-N at MovieLens 1M size costs more than everything else in a
   /// frame.
-  ///
-  /// TODO(perf): at MovieLens 1M size the engine's user-based top-N
-  /// visits every neighbour's ratings (about 9 ms of the 12–18 ms an
-  /// edit takes in a release build); a faster sweep in the engine, or
-  /// updating the list from the edited user's changed similarities,
-  /// would bring edits well under a 60 Hz frame.
   func recommendations() -> RecommendationList? {
     guard let u = selectedUser else { return nil }
     if let cached = recommendationCache, cached.user == u,
