@@ -111,13 +111,14 @@ extension Engine {
     let shift = max(0, bits - PickScratch.buckets.trailingZeroBitCount)
     let compact = compactUserRows()
     // Parts of about equal ratings, more than cores, so that a part that
-    // ends early frees its core for another; the last takes added items.
-    var ranges = [0..<items]
+    // ends early frees its core for another; the last, least rated, takes
+    // items added since the copy.
+    var members = [Array(0..<items)]
     if let compact, order.count >= 256 {
-      ranges = (0..<compact.partCount).map(compact.part)
-      ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<items
+      members = compact.parts
+      members[members.count - 1] += compact.otherCount..<items
     }
-    let parts = ranges
+    let parts = members
     let (k, limit) = (settings.k, settings.k * directPickFactor)
     let (byItem, byUser) = (ratings.byItem, ratings.byUser)
 
@@ -132,7 +133,10 @@ extension Engine {
                                sumSim: sumSim.baseAddress!,
                                sumTerm: sumRatings.baseAddress!)
         let shared = UncheckedSendable((row, rank, rated))
-        DispatchQueue.concurrentPerform(iterations: parts.count) { h in
+        // The least rated part first: it picks the most items directly
+        // and its sweep runs longest.
+        DispatchQueue.concurrentPerform(iterations: parts.count) { n in
+          let h = parts.count - 1 - n
           let (row, rank, rated) = shared.value
           SweepPart(items: parts[h], k: k, row: row, order: order, rank: rank,
                     rankShift: shift, term: term, out: out)

@@ -1,14 +1,16 @@
-/// One thread's share of a user's top-N k-NN sums: every unrated item in
-/// one range gets the sum of its k nearest raters' similarities and terms.
+/// One thread's share of a user's top-N k-NN sums: every unrated item of
+/// the share gets the sum of its k nearest raters' similarities and terms.
 ///
 /// Items with few raters pick their k nearest straight from their rater
 /// lists. The others are filled by a sweep over the user's neighbours,
 /// most similar first, each handing their ratings to the items until an
-/// item has k; the sweep stops once every item of the range is full,
-/// which comes early because those items are popular. Items are split
-/// between threads, not neighbours, so no merge is needed.
+/// item has k; the sweep stops once every item of the share is full.
+/// Shares hold items of like popularity, so the most popular stop
+/// earliest. Items are split between threads, not neighbours, so no merge
+/// is needed.
 struct SweepPart<Term: SweepTerm> {
-  let items: Range<Int>
+  /// The items of this share, in index order.
+  let items: [Int]
   let k: Int
   /// The user's similarity to each other user.
   let row: UnsafeBufferPointer<Double>
@@ -21,7 +23,7 @@ struct SweepPart<Term: SweepTerm> {
   let rankShift: Int
   let term: Term
   /// Where the sums go, at each item's index (shares write disjoint
-  /// ranges).
+  /// items).
   let out: SweepBuffers
 
   /// Fills `out` for the items in `items` not in `rated`.
@@ -45,35 +47,36 @@ struct SweepPart<Term: SweepTerm> {
     }
     guard !swept.isEmpty else { return }
     // Items outside the sweep count as full, so one load decides.
-    var counts = [Int32](repeating: .max, count: items.count)
-    var tied = [Bool](repeating: false, count: items.count)
+    var counts = [Int32](repeating: .max, count: rated.count)
+    // The k-th similarity of an item filled inside a run of neighbours
+    // as similar as each other; nan for the others.
+    var tiedAt = [Double](repeating: .nan, count: rated.count)
     for j in swept {
-      counts[j - items.lowerBound] = 0
+      counts[j] = 0
       (out.sumSim[j], out.sumTerm[j]) = (0, 0)
     }
     counts.withUnsafeMutableBufferPointer { counts in
-      tied.withUnsafeMutableBufferPointer { tied in
-        sweep(counts, tied, unfilled: swept.count, byUser: byUser,
+      tiedAt.withUnsafeMutableBufferPointer { tiedAt in
+        sweep(counts, tiedAt, unfilled: swept.count, byUser: byUser,
               compact: compact, part: part)
       }
     }
     for j in swept {
-      out.counts[j] = counts[j - items.lowerBound]
-      guard tied[j - items.lowerBound] else { continue }
+      out.counts[j] = counts[j]
+      guard !tiedAt[j].isNaN else { continue }
       // Maybe a tie at the k-th place: broken by rating order.
-      byItem[j].withUnsafeBufferPointer { pick(j, among: $0, scratch) }
+      byItem[j].withUnsafeBufferPointer { pick(j, among: $0, above: tiedAt[j]) }
     }
   }
 
   /// Hands each neighbour's ratings to the swept items (count < k) until
   /// all are full. An item filled by a neighbour whose similarity the
-  /// next neighbour shares is marked `tied`: a later rater might tie
-  /// with its k-th.
+  /// next neighbour shares gets that similarity in `tiedAt`: a later
+  /// rater might tie with its k-th.
   private func sweep(_ counts: UnsafeMutableBufferPointer<Int32>,
-                     _ tied: UnsafeMutableBufferPointer<Bool>, unfilled: Int,
+                     _ tiedAt: UnsafeMutableBufferPointer<Double>, unfilled: Int,
                      byUser: [[ItemRating]], compact: CompactRows?, part: Int?) {
     let k32 = Int32(k)
-    let first = items.lowerBound
     let (sumSim, sumTerm) = (out.sumSim, out.sumTerm)
     var unfilled = unfilled
     var n = 0
@@ -83,14 +86,14 @@ struct SweepPart<Term: SweepTerm> {
       n += 1
       let sharedWithNext = n < order.count && row[Int(order[n])] == s
       @inline(__always) func hand(_ j: Int, _ r: Double) {
-        let c = counts[j - first]
+        let c = counts[j]
         guard c < k32 else { return }
         sumSim[j] += s
         sumTerm[j] += term(s, v, r, j)
-        counts[j - first] = c + 1
+        counts[j] = c + 1
         if c + 1 == k32 {
           unfilled -= 1
-          tied[j - first] = sharedWithNext
+          if sharedWithNext { tiedAt[j] = s }
         }
       }
       if let compact, compact.isCurrent(v) {
@@ -102,9 +105,8 @@ struct SweepPart<Term: SweepTerm> {
           }
         }
       } else {
-        for e in byUser[v] where items.contains(e.item.int) {
-          hand(e.item.int, e.value)
-        }
+        // Items of other shares count as full here.
+        for e in byUser[v] { hand(e.item.int, e.value) }
       }
       // All full: a later neighbour could only tie, and ties are marked.
       if unfilled == 0 { break }

@@ -3,9 +3,10 @@
 /// bound by memory traffic: half the bytes of the lists themselves, and
 /// no pointer to chase per list.
 ///
-/// The other side's indices are cut into `partCount` ranges of about
-/// equal ratings, and each row holds its entries range by range, so that
-/// threads can each take one range of every row.
+/// The other side's indices are dealt into `partCount` parts of about
+/// equal ratings, most rated first (so each part holds indices of like
+/// popularity), and each row holds its entries part by part, so that
+/// threads can each take one part of every row.
 ///
 /// Edits do not update it; they mark a row stale, and readers fall back to
 /// the live list for stale rows. It only exists when every rating is
@@ -15,16 +16,15 @@ struct CompactRows: Sendable {
   private(set) var values: [Float]
   /// Row x's entries of part h start at `starts[x * (partCount + 1) + h]`.
   private var starts: [Int]
-  /// Part h holds the other side's indices `bounds[h]..<bounds[h + 1]`.
-  let bounds: [Int]
+  /// The other side's indices in each part, in index order.
+  let parts: [[Int]]
+  /// How many indices the other side had when the copy was made.
+  let otherCount: Int
   private var stale: [Bool]
   /// Rows marked stale since the copy was made.
   private(set) var staleCount = 0
 
-  var partCount: Int { bounds.count - 1 }
-
-  /// The other side's indices of part h.
-  func part(_ h: Int) -> Range<Int> { bounds[h]..<bounds[h + 1] }
+  var partCount: Int { parts.count }
 
   /// nil when a rating would change in the trip through `Float`.
   /// - Parameters:
@@ -41,18 +41,19 @@ struct CompactRows: Sendable {
       }
       total += row.count
     }
-    // Part h ends where the running count first reaches h/parts of all.
-    var bounds = [0]
-    var seen = 0
-    for (i, n) in perOther.enumerated() where bounds.count < parts {
-      seen += n
-      if seen * parts >= total * bounds.count { bounds.append(i + 1) }
+    // Most rated first; part h ends where the running count of ratings
+    // passes (h + 1)/parts of all.
+    let byCount = (0..<otherCount).sorted {
+      perOther[$0] != perOther[$1] ? perOther[$0] > perOther[$1] : $0 < $1
     }
-    while bounds.count <= parts { bounds.append(otherCount) }
-    bounds[parts] = otherCount
     var partOf = [Int8](repeating: 0, count: otherCount)
-    for h in 0..<parts {
-      for i in bounds[h]..<bounds[h + 1] { partOf[i] = Int8(h) }
+    var members = [[Int]](repeating: [], count: parts)
+    var (seen, h) = (0, 0)
+    for i in byCount {
+      partOf[i] = Int8(h)
+      members[h].append(i)
+      seen += perOther[i]
+      while h < parts - 1 && seen * parts >= total * (h + 1) { h += 1 }
     }
 
     let stride = parts + 1
@@ -79,7 +80,8 @@ struct CompactRows: Sendable {
         }
       }
     }
-    self.bounds = bounds
+    self.parts = members.map { $0.sorted() }
+    self.otherCount = otherCount
     self.starts = starts
     self.others = others
     self.values = values

@@ -7,6 +7,11 @@ import Foundation
 /// Rows are cached, not the whole n × n matrix, so a large data set costs
 /// only the rows in use (the similarity row of the selected user, say);
 /// ``buildAll(_:)`` fills every row when a task needs them all.
+///
+/// An edit recomputes the edited row at once, but its column in the other
+/// cached rows is patched only when such a row is next read: writing one
+/// entry into each of thousands of rows misses the cache every time, and
+/// most of those rows are not read before the next edit.
 final class SimilarityStore {
   let basis: Basis
   let measure: SimilarityMeasure
@@ -18,6 +23,10 @@ final class SimilarityStore {
 
   private var rows: [[Double]?] = []
   private var cachedCount = 0
+  /// The rows recomputed since the last full build, oldest first; row x
+  /// still lacks the columns of `patchLog[syncedAt[x]...]`.
+  private var patchLog: [Int] = []
+  private var syncedAt: [Int] = []
   private var kernel: SimilarityKernel?
 
   init(basis: Basis, measure: SimilarityMeasure, minSupport: Int,
@@ -28,6 +37,7 @@ final class SimilarityStore {
     self.shrinkage = shrinkage
     self.centring = centring
     rows = Array(repeating: nil, count: width)
+    syncedAt = Array(repeating: 0, count: width)
   }
 
   var width: Int { rows.count }
@@ -36,18 +46,42 @@ final class SimilarityStore {
 
   /// sim(x, ·), computing it if needed.
   func row(_ x: Int, _ ratings: RatingMatrix) -> [Double] {
-    if let row = rows[x] { return row }
+    if rows[x] != nil {
+      sync(x)
+      return rows[x]!
+    }
     let row = compute(x, ratings)
     rows[x] = row
+    syncedAt[x] = patchLog.count
     cachedCount += 1
     return row
   }
 
   /// sim(x, x′) without computing a whole row when either is cached.
   func value(_ x: Int, _ x2: Int, _ ratings: RatingMatrix) -> Double {
-    if let row = rows[x] { return row[x2] }
-    if let row = rows[x2] { return row[x] }
+    if rows[x] != nil {
+      sync(x)
+      return rows[x]![x2]
+    }
+    if rows[x2] != nil {
+      sync(x2)
+      return rows[x2]![x]
+    }
     return row(x, ratings)[x2]
+  }
+
+  /// Copies into row x the columns of the rows recomputed since it was
+  /// last complete, in the order they were recomputed.
+  /// - Complexity: O(recomputations since).
+  private func sync(_ x: Int) {
+    let start = syncedAt[x]
+    guard start < patchLog.count, var row = rows[x] else { return }
+    rows[x] = nil  // so that the writes below do not copy the row
+    for p in patchLog[start...] where p != x {
+      if let source = rows[p] { row[p] = source[x] }
+    }
+    rows[x] = row
+    syncedAt[x] = patchLog.count
   }
 
   /// Fills every row, on all cores. Each pair is computed once, from its
@@ -84,20 +118,21 @@ final class SimilarityStore {
     }
     rows = fresh.map { Optional($0) }
     cachedCount = n
+    patchLog = []
+    syncedAt = Array(repeating: 0, count: n)
   }
 
-  /// Recomputes the rows of `changed` and copies each into the matching
-  /// column of every cached row, so cached rows stay exact.
-  /// - Complexity: O(|changed| · (row cost + cached rows)).
+  /// Recomputes the rows of `changed`; each other cached row takes their
+  /// columns when next read, so every row read is exact.
+  /// - Complexity: O(|changed| · row cost).
   func refresh(_ changed: [Int], _ ratings: RatingMatrix) {
     guard hasCachedRows else { return }
     for x in changed {
       let row = compute(x, ratings)
       if rows[x] == nil { cachedCount += 1 }
       rows[x] = row
-      for x2 in rows.indices where x2 != x && rows[x2] != nil {
-        rows[x2]![x] = row[x2]
-      }
+      patchLog.append(x)
+      syncedAt[x] = patchLog.count
     }
   }
 
@@ -105,6 +140,8 @@ final class SimilarityStore {
   func invalidateAll() {
     rows = Array(repeating: nil, count: rows.count)
     cachedCount = 0
+    patchLog = []
+    syncedAt = Array(repeating: 0, count: rows.count)
   }
 
   /// Makes room for newly added rows (no ratings yet: similarity 0 with
@@ -119,6 +156,7 @@ final class SimilarityStore {
       var row = [Double](repeating: 0, count: width)
       row[x] = 1
       rows.append(row)
+      syncedAt.append(patchLog.count)
       cachedCount += 1
     }
     kernel = nil
