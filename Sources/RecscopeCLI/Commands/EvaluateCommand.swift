@@ -4,14 +4,6 @@ import RecscopeCore
 /// `recscope evaluate`: cross-validates several models on the same splits
 /// and reports accuracy, ranking quality, coverage and overfitting.
 enum EvaluateCommand: Command {
-  /// How the ratings are held out.
-  enum SplitMethod: String, CaseIterable, Sendable {
-    case kFold = "kfold"
-    case random
-    case leaveKOut = "leave-k-out"
-    case time
-  }
-
   static let data = Argument(
     "data", .path, required: false,
     help: "Ratings to split, read as the other commands read them; not "
@@ -23,43 +15,18 @@ enum EvaluateCommand: Command {
     "test", .path, valueName: "file",
     help: "Ratings to test on, with '--train'. Users and items absent from "
       + "the train file are predicted by fallback, counted in 'impossible'.")
-  static let split = Option(
-    "split", .choice(of: SplitMethod.self, placeholder: "method"),
-    default: .kFold,
-    help: "k-fold cross-validation, a random holdout, a per-user "
-      + "leave-k-out holdout, or the latest ratings (needs timestamps, "
-      + "which recscope does not read yet).")
-  static let folds = Option(
-    "folds", .integer(atLeast: 2), default: 5,
-    help: "Folds of '--split kfold'; every rating is tested once.")
-  static let testFraction = Option(
-    "test-fraction", .number(in: 0...1), default: 0.2,
-    help: "Share of ratings tested by '--split random' (rounded up), "
-      + "strictly between 0 and 1.")
-  static let leave = Option(
-    "leave", .integer(atLeast: 1), default: 1,
-    help: "Ratings tested per user by '--split leave-k-out'; users with "
-      + "no more than this many stay whole in the train set.")
-  static let seed = Option(
-    "seed", .integer(atLeast: 0), default: 0,
-    help: "Seed of the split, of SGD's and ALS's starting factors and of "
-      + "'--train-sample'; the same seed gives the same figures.")
+  static let split = SplitOptions.split
+  static let folds = SplitOptions.folds
+  static let testFraction = SplitOptions.testFraction
+  static let leave = SplitOptions.leave
+  static let seed = SplitOptions.seed
   static let algorithms = ListOption(
     "algo", .evaluatedModel, default: [.engine(.knnBasic)],
     help: "Models to evaluate, comma-separated, all on the same splits.")
-  static let factors = Option(
-    "factors", .integer(atLeast: 1),
-    help: "Latent factors of svd and als (100 and 20 by default).")
-  static let epochs = Option(
-    "epochs", .integer(atLeast: 0),
-    help: "Passes of svd and als over the ratings (20 and 10 by default).")
-  static let learningRate = Option(
-    "lr", .number(atLeast: 0),
-    help: "svd's learning rate for every parameter (0.005 by default).")
-  static let regularization = Option(
-    "reg", .number(atLeast: 0),
-    help: "Regularisation of svd (0.02 by default) and of als, biases "
-      + "included (0.1 by default, must be above 0).")
+  static let factors = ModelOptions.factors
+  static let epochs = ModelOptions.epochs
+  static let learningRate = ModelOptions.learningRate
+  static let regularization = ModelOptions.regularization
   static let topK = Option(
     "top-k", .integer(atLeast: 1), default: 10,
     help: "The k of precision, recall, nDCG, hit rate and coverage.")
@@ -199,37 +166,6 @@ enum EvaluateCommand: Command {
   /// - Throws: ``UsageError`` for settings the model rejects.
   static func maker(for model: EvaluatedModel,
                     _ a: ParsedArguments) throws -> any ModelMaker {
-    let seed = UInt64(a.value(seed))
-    switch model {
-    case .engine(let algorithm):
-      let settings = EngineOptions.settings(a, algorithm: algorithm)
-      if let problem = settings.problem { throw UsageError.message(problem) }
-      return EngineMaker(settings, name: model.name)
-    case .svd:
-      var mf = BiasedMF()
-      mf.seed = seed
-      if let value = a[factors] { mf.factors = value }
-      if let value = a[epochs] { mf.epochs = value }
-      if let value = a[learningRate] { mf.learningRates = .init(all: value) }
-      if let value = a[regularization] { mf.regularization = .init(all: value) }
-      if let problem = mf.problem { throw UsageError.message("svd: " + problem) }
-      return mf
-    case .als:
-      var mf = ALSMF()
-      mf.seed = seed
-      if let value = a[factors] { mf.factors = value }
-      if let value = a[epochs] { mf.epochs = value }
-      if let value = a[regularization] {
-        guard value > 0 else {
-          throw UsageError.message(
-            "'--reg' must be above 0 for als, which solves with it, got "
-              + "'\(NumberFormat.shortest(value))'")
-        }
-        mf.regularization = value
-        mf.biasRegularization = value
-      }
-      if let problem = mf.problem { throw UsageError.message("als: " + problem) }
-      return mf
-    }
+    try ModelOptions.maker(for: model, a, seed: UInt64(a.value(seed)))
   }
 }
