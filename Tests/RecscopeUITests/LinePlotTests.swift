@@ -162,3 +162,14 @@ import Testing
     #expect(AxisTicks.label(-0.06, decimals: 1) == "-0.1")
   }
 }
+
+extension LinePlotTests {
+  @Test func givenTicksAreLabelledLeftToRightInAnyOrder() {
+    let plot = LinePlot(
+      series: [PlotSeries(name: "e", points: [(10, 1), (1, 3)])],
+      glyphs: .ascii, xScale: .logarithmic, xTicks: [10, 2, 1])
+    let rows = plot.textLines(width: 13, height: 6)
+    // log₁₀ 2 ≈ 0.3 of the way: dot 3 of 0…10.
+    #expect(rows[3] == " ++--+------+" && rows[4] == "  1  2     10")
+  }
+}

@@ -148,7 +148,9 @@ extension LinePlot {
   func xTickMarks(_ range: ClosedRange<Double>,
                   columns: Int) -> [(Double, String)] {
     if let given = xTicks {
-      let shown = given.filter { t in
+      // Labels are placed left to right, skipping any that would touch
+      // the one before.
+      let shown = given.sorted().filter { t in
         let x = xScale == .logarithmic ? Self.logarithm(t) : t
         return x.isFinite && range.contains(x)
       }
