@@ -89,13 +89,13 @@ public struct CommandLineTool: Sendable {
 
   private func run(_ command: any Command.Type, _ tokens: [String],
                    context: CommandContext) -> ExitStatus {
-    let spec = command.spec
-    let hint = "\(name) \(spec.name) --help"
-    if spec.asksForHelp(tokens) {
-      context.output.write(spec.helpText(program: name))
-      return .success
-    }
+    let hint = "\(name) \(command.spec.name) --help"
     do {
+      let spec = try command.spec(for: tokens)
+      if spec.asksForHelp(tokens) {
+        context.output.write(spec.helpText(program: name))
+        return .success
+      }
       let arguments = try spec.parse(tokens)
       try command.run(arguments, context: context)
       return .success
