@@ -10,6 +10,13 @@ public enum ExplorerView {
   public static func render(_ state: ExplorerState) -> CellGrid {
     state.prepareFrame()
     var grid = CellGrid(size: state.size)
+    if state.lab.isOpen {
+      let view = LabView(state: state)
+      view.draw(into: &grid, status: statusLine(state))
+      guard view.layout.arrangement != .tooSmall else { return grid }
+      drawOverlayAndInput(state, into: &grid)
+      return grid
+    }
     let layout = state.geometry.layout
     layout.drawChrome(into: &grid, focus: state.focus,
                       status: statusLine(state))
@@ -29,14 +36,20 @@ public enum ExplorerView {
         drawTitle(pane, state, frame, into: &grid)
       }
     }
+    drawOverlayAndInput(state, into: &grid)
+    return grid
+  }
+
+  /// An overlay over everything but the status line, and a prompt or a
+  /// question in the status line.
+  private static func drawOverlayAndInput(_ state: ExplorerState,
+                                          into grid: inout CellGrid) {
     if let overlay = state.overlay {
       let area = Rect(size: state.size).sliceBottom(1).rest
       OverlayView(state: state, area: area).draw(overlay, into: &grid)
     }
-    if let status = layout.statusLine {
-      drawInput(state, status, into: &grid)
-    }
-    return grid
+    let status = Rect(size: state.size).sliceBottom(1).bottom
+    drawInput(state, status, into: &grid)
   }
 
   /// A pane title with what it currently shows: `Similarity: users ·
@@ -66,13 +79,22 @@ public enum ExplorerView {
 
   static func statusLine(_ state: ExplorerState) -> StatusLine {
     var hints = HelpText.hints(for: state.focus)
-    if let note = state.staleModelNote {
+    if state.lab.isOpen {
+      hints = HelpText.labHints
+    } else if let note = state.staleModelNote {
       hints.insert(KeyHint("R", "retrain (\(note))"), at: 0)
     }
     if state.overlay != nil {
       hints = [KeyHint("Esc", "close")]
     }
     let message = state.message
+    if state.lab.isOpen, state.overlay == nil, state.labIsRunning,
+      message == nil || message?.isError == false
+    {
+      // The lab's own header shows the run's progress.
+      return StatusLine(hints: [KeyHint("Esc", "cancel")] + hints,
+                        message: message?.text ?? "")
+    }
     if let running = state.backgroundProgress,
       message == nil || message?.isError == false
     {
