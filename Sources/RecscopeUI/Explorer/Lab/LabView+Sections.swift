@@ -142,8 +142,25 @@ extension LabView {
         PlotSeries(name: "train", values: curve.points.map(\.trainRMSE.mean)),
         PlotSeries(name: "test", values: curve.points.map(\.testRMSE.mean)),
       ],
-      xTitle: "epoch", yTitle: "RMSE", glyphs: state.labGlyphs)
+      xTitle: "epoch", yTitle: "RMSE", glyphs: state.labGlyphs,
+      xTicks: Self.epochTicks(curve.points.count, columns: area.width - 6))
     plot.draw(into: &g, in: area)
+  }
+
+  /// Whole epochs to mark: 1 and the multiples of the smallest round
+  /// step (1, 2, 5, 10, 20, …) that leaves about six columns a tick.
+  static func epochTicks(_ epochs: Int, columns: Int) -> [Double] {
+    let most = max(2, columns / 6)
+    var step = 1, power = 1
+    search: while true {
+      for multiple in [1, 2, 5] where epochs / (multiple * power) <= most {
+        step = multiple * power
+        break search
+      }
+      power *= 10
+    }
+    let marks = Set([1] + stride(from: step, through: epochs, by: step))
+    return marks.sorted().map(Double.init)
   }
 
   // MARK: Sweep

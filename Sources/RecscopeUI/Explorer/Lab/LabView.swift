@@ -45,62 +45,75 @@ struct LabView {
 
   // MARK: Header and tabs
 
-  /// `5-fold cross-validation · seed 0 · 78 ratings · up to date; …`,
-  /// in the longest wording that fits.
+  /// `5-fold cross-validation · seed 0 · up to date; reruns by itself
+  /// …`, in the longest wording that fits.
   private func drawHeader(_ rect: Rect, into grid: inout CellGrid) {
     let seed = state.engine.settings.factorization.seed
     let ratings = state.engine.ratings.count
-    let (long, short, style) = stateText()
     let split = lab.split
+    let (words, style) = stateWords()
+    let prefixes = [
+      "Lab · \(split.description) · seed \(seed) · \(ratings) ratings · ",
+      "\(split.description) · seed \(seed) · ",
+      "\(split.shortDescription) · seed \(seed) · ",
+      "\(split.shortDescription) · ",
+    ]
+    let (p1, p2, p3, p4) = (prefixes[0], prefixes[1], prefixes[2],
+                            prefixes[3])
+    let (long, medium, short) = words
     let wordings = [
-      "Lab · \(split.description) · seed \(seed) · \(ratings) ratings · "
-        + long,
-      "\(split.description) · seed \(seed) · " + long,
-      "\(split.shortDescription) · seed \(seed) · " + long,
-      "\(split.shortDescription) · " + long,
-      "\(split.shortDescription) · seed \(seed) · " + short,
-      "\(split.shortDescription) · " + short,
-      short,
+      p1 + long, p2 + long, p2 + medium, p3 + long, p3 + medium, p4 + medium,
+      p3 + short, p4 + short, short,
     ]
     let text = wordings.first { DisplayWidth.of($0) <= rect.width }
       ?? TextFit.truncate(short, toWidth: rect.width)
     grid.put(text, x: rect.x, y: rect.y, style: style, clip: rect)
   }
 
-  /// Where the figures stand, long and short, and how to show it.
-  private func stateText() -> (long: String, short: String, style: Style) {
+  /// Where the figures stand, in three lengths, and how to show it.
+  private func stateWords()
+    -> (words: (long: String, medium: String, short: String), style: Style) {
     if let running = state.backgroundProgress {
-      let p = running.progress
-      let counts = "\(p.step)/\(p.total)"
       guard state.labIsRunning else {
-        return ("waits for \(running.title) to end (Esc cancels it)",
-                "waits: \(running.title)", .dim)
+        let title = running.title
+        return (("waits for \(title) to end (Esc cancels it)",
+                 "waits for \(title)", "waits"), .dim)
       }
+      let p = running.progress
       let what = stale ? "stale; measuring again" : "measuring"
-      return ("\(what): "
-                + ExplorerView.progressText(running.title, p)
-                + " · Esc cancels",
-              "\(stale ? "stale, " : "")\(counts) · Esc", .changed)
+      let bar = ExplorerView.progressBar(p)
+      let counts = "step \(p.step)/\(p.total)"
+      return (("\(what) \(bar) \(counts) · \(p.detail) · Esc cancels",
+               "\(what) \(bar) \(counts) · Esc cancels",
+               "\(stale ? "stale, " : "")\(p.step)/\(p.total) · Esc"),
+              .changed)
     }
     switch lab.note {
     case .cancelled?:
-      let what = lab.evaluation == nil
-        ? "cancelled before any figure" : "cancelled: last finished figures"
-          + (stale ? ", stale" : "")
-      return ("\(what) · r measures again", "cancelled · r", .changed)
+      guard lab.evaluation != nil else {
+        return (("cancelled before any figure · r measures",
+                 "cancelled · r measures", "cancelled · r"), .changed)
+      }
+      let old = stale ? ", stale" : ""
+      return (("cancelled: last finished figures\(old) · r measures again",
+               "cancelled\(old) · r measures again", "cancelled · r"),
+              .changed)
     case .failed(let reason)?:
-      return ("failed: \(reason) · r tries again", "failed · r", .error)
+      return (("failed: \(reason) · r tries again",
+               "failed: \(reason)", "failed · r"), .error)
     case nil:
       break
     }
     if lab.evaluation == nil {
-      return ("not measured yet · r measures", "r measures", .dim)
+      return (("not measured yet · r measures", "not measured · r",
+               "r measures"), .dim)
     }
     if stale {
-      return ("stale · r measures again", "stale · r", .changed)
+      return (("stale · r measures again", "stale · r measures again",
+               "stale · r"), .changed)
     }
-    return ("up to date; reruns by itself after edits and setting changes",
-            "up to date", .dim)
+    return (("up to date; reruns by itself after edits and setting changes",
+             "up to date; reruns after changes", "up to date"), .dim)
   }
 
   /// Whether anything on screen was measured on other data, settings or

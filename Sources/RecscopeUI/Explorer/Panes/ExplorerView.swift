@@ -114,13 +114,17 @@ public enum ExplorerView {
   /// `training svd ▕█████░░░░░░░░░░░▏ epoch 5/20 · train RMSE 0.91`.
   static func progressText(_ title: String,
                            _ p: BackgroundTask.Progress) -> String {
-    let width = 16
-    let filled = Int((p.fraction * Double(width)).rounded(.down))
-    let bar = String(repeating: "█", count: filled)
-      + String(repeating: "░", count: width - filled)
-    var text = "\(title) ▕\(bar)▏ \(p.unit) \(p.step)/\(p.total)"
+    var text = "\(title) \(progressBar(p)) \(p.unit) \(p.step)/\(p.total)"
     if !p.detail.isEmpty { text += " · \(p.detail)" }
     return text
+  }
+
+  /// `▕█████░░░░░░░░░░░▏`: the done share in 16 cells.
+  static func progressBar(_ p: BackgroundTask.Progress) -> String {
+    let width = 16
+    let filled = Int((p.fraction * Double(width)).rounded(.down))
+    return "▕" + String(repeating: "█", count: filled)
+      + String(repeating: "░", count: width - filled) + "▏"
   }
 
   /// A prompt or a question replaces the status line while open.
