@@ -168,13 +168,17 @@ extension LabView {
   /// The setting chooser, then the sweep as a plot beside a table, or
   /// whichever of the two fits.
   func drawSweep(into g: inout CellGrid) {
+    // Every setting with the chosen one marked, or the chosen one alone.
+    let all = LabSweepSetting.allCases
+    let shown = all.map { $0.rawValue.count + 2 }.reduce(4, +) <= g.width
+      ? all : [lab.sweepSetting]
     var x = 0
-    for setting in LabSweepSetting.allCases {
+    for setting in shown {
       let chosen = setting == lab.sweepSetting
       x = g.put(" \(setting.rawValue) ", x: x, y: 0,
                 style: chosen ? .selection.adding(.bold) : .normal)
     }
-    g.put("  ←→", x: x, y: 0, style: .dim)
+    g.put(" ←→", x: x, y: 0, style: .dim)
     let body = g.bounds.sliceTop(1).rest
     guard !body.isEmpty else { return }
     guard let sweep = lab.shownSweep else {
@@ -216,9 +220,11 @@ extension LabView {
 
   /// `• 40   0.831  1.467 +0.636` per value, the explorer's own marked.
   private func drawSweepTable(_ sweep: LabSweep, into g: inout CellGrid) {
+    let sets: [[Column]] = [[.train, .test, .gap], [.test, .gap], [.test]]
+    let columns = sets.first { 2 + 7 + 7 * $0.count <= g.width } ?? []
     var header = "  " + TextFit.fit(sweep.setting.rawValue, width: 7)
-    for title in ["train", "test", "gap"] {
-      header += TextFit.fit(title, width: 7, alignment: .right)
+    for column in columns {
+      header += TextFit.fit(column.title, width: 7, alignment: .right)
     }
     g.put(header, x: 0, y: 0, style: .header)
     let current = sweep.key == state.currentLabKey
@@ -230,7 +236,7 @@ extension LabView {
                     x: 0, y: n + 1)
       switch point.result {
       case .success(let figures):
-        let text = [Column.train, .test, .gap].map {
+        let text = columns.map {
           TextFit.fit($0.text(figures), width: 7, alignment: .right)
         }.joined()
         g.put(text, x: x, y: n + 1, style: current ? .normal : .dim)
