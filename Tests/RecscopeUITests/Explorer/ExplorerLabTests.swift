@@ -403,4 +403,17 @@ struct ExplorerLabTests {
     #expect(rows.count == 50)
     #expect(rows[1].contains("┌ Learning curve: svd"))
   }
+
+  /// A reason that quotes the data reaches the screen through the
+  /// sanitiser like every other text.
+  @Test func failureReasonsAreSanitised() throws {
+    let state = try teaching()
+    state.lab.isOpen = true
+    state.lab.held = state.currentLabKey
+    state.lab.note = .failed("no user '\u{1B}[2Jx' in the data")
+    let rows = ExplorerView.render(state).textRows
+    #expect(!state.hasBackgroundTask)
+    #expect(!rows.joined().contains("\u{1B}"))
+    #expect(rows[0].contains("failed: no user '\u{FFFD}[2Jx' in the data"))
+  }
 }
