@@ -133,8 +133,9 @@ import RecscopeCore
     for n in 1...15 {
       let v = [Double(n % 3), Double(n % 5) / 4, Double(n % 2) - 0.5]
       let id = String(format: "m%02d", n)
-      csvText += "\(id),\(v.map { String($0) }.joined(separator: ","))\n"
-      jsonText += "{\"id\": \"\(id)\", \"features\": [\(v.map { String($0) }.joined(separator: ","))]}\n"
+      let values = v.map { String($0) }.joined(separator: ",")
+      csvText += "\(id),\(values)\n"
+      jsonText += "{\"id\": \"\(id)\", \"features\": [\(values)]}\n"
     }
     try csvText.write(to: csv, atomically: true, encoding: .utf8)
     try jsonText.write(to: json, atomically: true, encoding: .utf8)
@@ -188,6 +189,7 @@ import RecscopeCore
     for experiment in LabExperiment.allCases {
       let help = experiment.spec.helpText(program: "recscope")
       for arguments in [["lab", experiment.rawValue, "--help"],
+                        ["help", "lab", experiment.rawValue],
                         ["lab", "DATA", experiment.rawValue, "-h"]] {
         let run = RecscopeRun(arguments)
         #expect(run.status == 0 && run.output == help, "\(arguments)")

@@ -47,7 +47,10 @@ public struct CommandLineTool: Sendable {
         return report(unknownCommand(arguments[1]), hint: "\(name) --help",
                       context: context).rawValue
       }
-      context.output.write(command.spec.helpText(program: name))
+      // `help lab curve` is `lab curve --help`.
+      let rest = Array(arguments.dropFirst(2)) + ["--help"]
+      let spec = (try? command.spec(for: rest)) ?? command.spec
+      context.output.write(spec.helpText(program: name))
       return ExitStatus.success.rawValue
     }
     if CommandSpec.looksLikeOption(first) {
