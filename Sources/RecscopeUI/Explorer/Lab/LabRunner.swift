@@ -11,6 +11,11 @@ import RecscopeCore
 /// ``ParameterSweep/run(on:options:)`` gives. A factor model trains once
 /// per fold for both its row and its curve: the test ratings it is given
 /// are only scored after each epoch, never trained on.
+///
+/// TODO(perf): folds run one after another on one core. Running them on
+/// the others too, as the runners do, with their steps reported in fold
+/// order so that a replay still sees the same progress, would cut a run
+/// by the number of cores.
 enum LabRunner {
   /// Trains and scores every model of the table on every split, and
   /// records the factor models' curves.
