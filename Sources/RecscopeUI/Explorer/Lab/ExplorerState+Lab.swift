@@ -226,29 +226,3 @@ extension ExplorerState {
     lab.sweepSetting = all[(at + step + all.count) % all.count]
   }
 }
-
-/// What a lab run hands back to the explorer's thread.
-enum LabOutcome: Sendable {
-  case models(LabEvaluation)
-  case sweep(LabSweep)
-  /// The data could not be split; the sentence says why.
-  case failed(String)
-}
-
-extension LabRunner {
-  /// Runs one part; a failure to split becomes an outcome, a cancel is
-  /// thrown.
-  static func run(_ part: LabPart, _ inputs: LabInputs,
-                  steps: LabSteps) throws -> LabOutcome {
-    do {
-      switch part {
-      case .models:
-        return .models(try models(inputs, steps: steps))
-      case .sweep(let setting, let model):
-        return .sweep(try sweep(inputs, setting, model: model, steps: steps))
-      }
-    } catch let failure as LabFailure {
-      return .failed(failure.reason)
-    }
-  }
-}

@@ -89,3 +89,11 @@ struct LabSweep: Sendable {
   var current: Double
   var points: [Point]
 }
+
+/// What a lab run hands back to the explorer's thread.
+enum LabOutcome: Sendable {
+  case models(LabEvaluation)
+  case sweep(LabSweep)
+  /// The data could not be split; the sentence says why.
+  case failed(String)
+}

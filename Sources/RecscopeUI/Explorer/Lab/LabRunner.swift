@@ -17,6 +17,22 @@ import RecscopeCore
 /// order so that a replay still sees the same progress, would cut a run
 /// by the number of cores.
 enum LabRunner {
+  /// Runs one part; a failure to split becomes an outcome, a cancel is
+  /// thrown.
+  static func run(_ part: LabPart, _ inputs: LabInputs,
+                  steps: LabSteps) throws -> LabOutcome {
+    do {
+      switch part {
+      case .models:
+        return .models(try models(inputs, steps: steps))
+      case .sweep(let setting, let model):
+        return .sweep(try sweep(inputs, setting, model: model, steps: steps))
+      }
+    } catch let failure as LabFailure {
+      return .failed(failure.reason)
+    }
+  }
+
   /// Trains and scores every model of the table on every split, and
   /// records the factor models' curves.
   /// - Throws: ``LabFailure`` when the data cannot be split;
