@@ -14,6 +14,7 @@ public enum Recscope {
     SimilarityCommand.self,
     GenerateCommand.self,
     EvaluateCommand.self,
+    LabCommand.self,
     BenchCommand.self,
   ]
 

@@ -31,6 +31,8 @@ public enum ExplorerTerminal {
       terminal.hold("recscope: \(error)")
       return 1
     }
+    var options = options
+    options.unicode = terminal.unicode
     let state = ExplorerState(engine: engine, options: options,
                               size: terminal.size,
                               colorMode: terminal.colorMode)

@@ -122,3 +122,29 @@ import RecscopeCore
     #expect(!spec.asksForHelp(["--", "-h"]))
   }
 }
+
+/// Options with a bare value and keyword arguments.
+@Suite struct BareValueTests {
+  static let plot = Option("plot", .choice(["braille", "ascii"]),
+                           bare: "braille", help: "Plot.")
+  static let spec = CommandSpec(
+    name: "x", abstract: "X.",
+    arguments: [Argument("mode", .choice(["go"]), help: "The mode.")],
+    options: [plot])
+
+  @Test func bareValueOnlyAfterAnEqualsSign() throws {
+    #expect(try Self.spec.parse(["go"])[Self.plot] == nil)
+    #expect(try Self.spec.parse(["--plot", "go"])[Self.plot] == "braille")
+    #expect(try Self.spec.parse(["go", "--plot=ascii"])[Self.plot] == "ascii")
+    #expect(throws: UsageError.unexpectedArgument(
+      "ascii", suggestion: "--plot=ascii")) {
+      try Self.spec.parse(["go", "--plot", "ascii"])
+    }
+  }
+
+  @Test func helpShowsTheKeywordAndTheOptionalValue() {
+    let help = Self.spec.helpText(program: "p")
+    #expect(help.contains("usage: p x [--plot[=<name>]] go\n"))
+    #expect(help.contains("\n  go                    The mode.\n"))
+  }
+}

@@ -19,8 +19,10 @@ public struct ArgumentInfo: Sendable {
   public let expectation: String
   let accepts: @Sendable (String) -> Bool
 
-  /// `<name>`, `[<name>]` or `<name>...`, as shown in the usage line.
+  /// `<name>`, `[<name>]` or `<name>...`, as shown in the usage line; a
+  /// required argument with one allowed value is a keyword, shown as is.
   public var synopsis: String {
+    if arity == .required && choices.count == 1 { return choices[0] }
     switch arity {
     case .required: return "<\(name)>"
     case .optional: return "[<\(name)>]"

@@ -15,10 +15,12 @@ extension CommandSpec {
     if !argumentInfos.isEmpty {
       lines += ["", "arguments:"]
       for argument in argumentInfos {
+        let keyword = argument.arity == .required
+          && argument.choices.count == 1
         lines += HelpLayout.entry(
-          "<\(argument.name)>",
-          argument.help + HelpLayout.notes(choices: argument.choices,
-                                           default: nil),
+          keyword ? argument.choices[0] : "<\(argument.name)>",
+          argument.help + (keyword ? "" : HelpLayout.notes(
+            choices: argument.choices, default: nil)),
           width: width)
       }
     }

@@ -19,6 +19,7 @@ extension CommandSpec {
     var loose: [String] = []
     var index = 0
     var optionsEnded = false
+    var bareOptions: [OptionInfo] = []
     while index < tokens.count {
       let token = tokens[index]
       index += 1
@@ -39,6 +40,9 @@ extension CommandSpec {
       let raw: String
       if let inline {
         raw = inline
+      } else if let bare = option.bareValue {
+        raw = bare
+        bareOptions.append(option)
       } else if index < tokens.count && !Self.looksLikeOption(tokens[index]) {
         raw = tokens[index]
         index += 1
@@ -48,7 +52,14 @@ extension CommandSpec {
       parsed.values[option.name, default: []] += try check(raw, of: option,
                                                            spelled: spelled)
     }
-    try assignPositionals(loose, to: &parsed)
+    do {
+      try assignPositionals(loose, to: &parsed)
+    } catch .unexpectedArgument(let extra, let suggestion) {
+      // `--plot ascii` meant `--plot=ascii`.
+      let meant = bareOptions.first { $0.accepts(extra) }
+      throw .unexpectedArgument(
+        extra, suggestion: meant.map { "\($0.longSpelling)=\(extra)" } ?? suggestion)
+    }
     if let missing = optionInfos.first(where: {
       $0.isRequired && parsed.values[$0.name] == nil
     }) {

@@ -10,6 +10,9 @@ public struct Option<Value: Sendable>: OptionDeclaration {
   public let help: String
   public let defaultValue: Value?
   public let isRequired: Bool
+  /// The value when the option is written alone; see
+  /// ``OptionInfo/bareValue``.
+  public let bareValue: Value?
   private let placeholder: String
 
   /// - Parameters:
@@ -19,11 +22,13 @@ public struct Option<Value: Sendable>: OptionDeclaration {
   ///   - valueName: the value's name in help; the kind's by default.
   ///   - defaultValue: the value when the option is absent, shown in help.
   ///   - required: whether the command fails without it.
+  ///   - bare: the value when written alone, as in `--plot`; then a value
+  ///     must follow `=`, as in `--plot=ascii`.
   ///   - help: one or two sentences, wrapped by the help formatter.
   /// - Precondition: not both required and defaulted.
   public init(_ name: String, short: Character? = nil, _ kind: ValueKind<Value>,
               valueName: String? = nil, default defaultValue: Value? = nil,
-              required: Bool = false, help: String) {
+              required: Bool = false, bare: Value? = nil, help: String) {
     precondition(!(required && defaultValue != nil),
                  "Option '--\(name)': required options take no default")
     self.name = name
@@ -32,6 +37,7 @@ public struct Option<Value: Sendable>: OptionDeclaration {
     self.help = help
     self.defaultValue = defaultValue
     self.isRequired = required
+    self.bareValue = bare
     self.placeholder = valueName ?? kind.placeholder
   }
 
@@ -42,6 +48,7 @@ public struct Option<Value: Sendable>: OptionDeclaration {
       placeholder: placeholder, help: help, isRequired: isRequired,
       defaultDescription: defaultValue.map(kind.describe),
       choices: kind.choices, expectation: kind.expectation,
-      accepts: { kind.convert($0) != nil })
+      accepts: { kind.convert($0) != nil },
+      bareValue: bareValue.map(kind.describe))
   }
 }

@@ -28,6 +28,9 @@ public struct OptionInfo: Sendable {
   public let expectation: String
   /// Whether a piece of text converts to a valid value.
   let accepts: @Sendable (String) -> Bool
+  /// The value of a single option written without one (`--plot` for
+  /// `--plot=braille`); such an option takes a value only after `=`.
+  var bareValue: String? = nil
 
   /// `--name`.
   public var longSpelling: String { "--" + name }
@@ -37,7 +40,9 @@ public struct OptionInfo: Sendable {
   public var synopsis: String {
     switch shape {
     case .flag: return longSpelling
-    case .single: return "\(longSpelling) <\(placeholder)>"
+    case .single:
+      return bareValue == nil
+        ? "\(longSpelling) <\(placeholder)>" : "\(longSpelling)[=<\(placeholder)>]"
     case .list: return "\(longSpelling) <\(placeholder)>,..."
     }
   }

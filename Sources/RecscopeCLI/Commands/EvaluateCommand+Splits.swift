@@ -42,57 +42,9 @@ extension EvaluateCommand {
 
   static func splitting(_ path: String, _ a: ParsedArguments,
                         context: CommandContext) throws -> [TrainTestSplit] {
-    let method = a.value(split)
-    let owners: [(option: any OptionDeclaration, methods: [SplitMethod])] = [
-      (folds, [.kFold]), (testFraction, [.random, .time]),
-      (leave, [.leaveKOut]),
-    ]
-    for (option, methods) in owners
-    where a.wasGiven(option) && !methods.contains(method) {
-      throw UsageError.message(
-        "'--\(option.info.name)' applies to '--split "
-          + methods.map(\.rawValue).joined(separator: "' or '--split ")
-          + "', not '\(method.rawValue)'")
-    }
-    let fraction = a.value(testFraction)
-    if fraction <= 0 || fraction >= 1 {
-      throw UsageError.message(
-        "'--test-fraction' must lie strictly between 0 and 1, got "
-          + "'\(NumberFormat.shortest(fraction))'")
-    }
+    try SplitOptions.checkApplicable(a)
     let (dataset, report) = try EngineOptions.load(path, a, context: context)
-    let list = RatingList(dataset)
-    let seed = UInt64(a.value(seed))
-    switch method {
-    case .kFold:
-      let count = a.value(folds)
-      guard count <= list.count else {
-        throw UsageError.message(
-          "'--folds' must be at most the number of ratings, \(list.count), "
-            + "got '\(count)'")
-      }
-      return try Splitter.kFold(list, folds: count, seed: seed)
-    case .random:
-      return [try Splitter.holdout(list, testFraction: fraction, seed: seed)]
-    case .leaveKOut:
-      let k = a.value(leave)
-      let split = try Splitter.leaveKOut(list, k: k, seed: seed)
-      guard !split.test.isEmpty else {
-        throw CommandFailure(
-          "no user in '\(path)' has more than \(k) rating\(k == 1 ? "" : "s"), "
-            + "so '--split leave-k-out --leave \(k)' tests nothing")
-      }
-      return [split]
-    case .time:
-      guard list.timestamps != nil else {
-        let file = report.ratingsPath == "standard input"
-          ? "standard input" : "'\(report.ratingsPath)'"
-        throw CommandFailure(
-          "\(file) does not give every rating a timestamp, so '--split time' "
-            + "cannot order them; use '--split random'")
-      }
-      return [try Splitter.timeOrdered(list, testFraction: fraction)]
-    }
+    return try SplitOptions.splits(of: dataset, named: path, report: report, a)
   }
 
   /// The train file as loaded and the test file's ratings. Without

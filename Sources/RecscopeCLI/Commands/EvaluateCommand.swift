@@ -4,14 +4,6 @@ import RecscopeCore
 /// `recscope evaluate`: cross-validates several models on the same splits
 /// and reports accuracy, ranking quality, coverage and overfitting.
 enum EvaluateCommand: Command {
-  /// How the ratings are held out.
-  enum SplitMethod: String, CaseIterable, Sendable {
-    case kFold = "kfold"
-    case random
-    case leaveKOut = "leave-k-out"
-    case time
-  }
-
   static let data = Argument(
     "data", .path, required: false,
     help: "Ratings to split, read as the other commands read them; not "
@@ -23,27 +15,11 @@ enum EvaluateCommand: Command {
     "test", .path, valueName: "file",
     help: "Ratings to test on, with '--train'. Users and items absent from "
       + "the train file are predicted by fallback, counted in 'impossible'.")
-  static let split = Option(
-    "split", .choice(of: SplitMethod.self, placeholder: "method"),
-    default: .kFold,
-    help: "k-fold cross-validation, a random holdout, a per-user "
-      + "leave-k-out holdout, or the latest ratings by timestamp (needs a "
-      + "timestamp on every rating).")
-  static let folds = Option(
-    "folds", .integer(atLeast: 2), default: 5,
-    help: "Folds of '--split kfold'; every rating is tested once.")
-  static let testFraction = Option(
-    "test-fraction", .number(in: 0...1), default: 0.2,
-    help: "Share of ratings tested by '--split random' or '--split time' "
-      + "(rounded up), strictly between 0 and 1.")
-  static let leave = Option(
-    "leave", .integer(atLeast: 1), default: 1,
-    help: "Ratings tested per user by '--split leave-k-out'; users with "
-      + "no more than this many stay whole in the train set.")
-  static let seed = Option(
-    "seed", .integer(atLeast: 0), default: 0,
-    help: "Seed of the split, of SGD's and ALS's starting factors and of "
-      + "'--train-sample'; the same seed gives the same figures.")
+  static let split = SplitOptions.split
+  static let folds = SplitOptions.folds
+  static let testFraction = SplitOptions.testFraction
+  static let leave = SplitOptions.leave
+  static let seed = SplitOptions.seed
   static let algorithms = ListOption(
     "algo", .choice(of: Algorithm.self), default: [.knnBasic],
     help: "Models to evaluate, comma-separated, all on the same splits.")

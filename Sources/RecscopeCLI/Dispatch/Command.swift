@@ -31,4 +31,16 @@ public protocol Command: Sendable {
   ///   cannot see (exit 2), ``CommandFailure`` when the work fails (exit
   ///   1); any other error is reported by its description (exit 1).
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws
+
+  /// The declaration that reads `tokens` (the arguments after the
+  /// command's name) and gives their help: ``spec`` unless the command
+  /// has variants named by one of its arguments, as `recscope lab` has
+  /// one per experiment.
+  /// - Throws: ``UsageError`` when the tokens name no variant.
+  static func spec(for tokens: [String]) throws(UsageError) -> CommandSpec
+}
+
+extension Command {
+  public static func spec(for tokens: [String]) throws(UsageError)
+    -> CommandSpec { spec }
 }

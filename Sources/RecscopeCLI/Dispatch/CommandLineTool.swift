@@ -47,7 +47,10 @@ public struct CommandLineTool: Sendable {
         return report(unknownCommand(arguments[1]), hint: "\(name) --help",
                       context: context).rawValue
       }
-      context.output.write(command.spec.helpText(program: name))
+      // `help lab curve` is `lab curve --help`.
+      let rest = Array(arguments.dropFirst(2)) + ["--help"]
+      let spec = (try? command.spec(for: rest)) ?? command.spec
+      context.output.write(spec.helpText(program: name))
       return ExitStatus.success.rawValue
     }
     if CommandSpec.looksLikeOption(first) {
@@ -89,13 +92,13 @@ public struct CommandLineTool: Sendable {
 
   private func run(_ command: any Command.Type, _ tokens: [String],
                    context: CommandContext) -> ExitStatus {
-    let spec = command.spec
-    let hint = "\(name) \(spec.name) --help"
-    if spec.asksForHelp(tokens) {
-      context.output.write(spec.helpText(program: name))
-      return .success
-    }
+    let hint = "\(name) \(command.spec.name) --help"
     do {
+      let spec = try command.spec(for: tokens)
+      if spec.asksForHelp(tokens) {
+        context.output.write(spec.helpText(program: name))
+        return .success
+      }
       let arguments = try spec.parse(tokens)
       try command.run(arguments, context: context)
       return .success

@@ -37,6 +37,8 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case unwritable(expected: String, found: String)
     /// Writing the file failed; nothing was replaced.
     case writeFailed(reason: String)
+    /// A vectors file with no vector in it.
+    case noVectors
   }
 
   /// The path as the caller gave or resolved it; `-` is standard input.
@@ -92,6 +94,10 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         + "\"\(found)\"."
     case .writeFailed(let reason):
       return "\(fileName) could not be written: \(reason)."
+    case .noVectors:
+      return "\(fileName) holds no vectors; expected lines of an id and "
+        + "numbers (id,v1,v2,…) or JSON objects such as "
+        + "{\"id\": 7, \"features\": [0.1, -0.2]}."
     }
   }
 

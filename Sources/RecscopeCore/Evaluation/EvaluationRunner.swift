@@ -19,6 +19,17 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
   case impossible = "impossible"
   case fitSeconds = "fit time"
   case testSeconds = "test time"
+  /// RMSE over the test ratings of cold items, those with few training
+  /// ratings (see ``ComparisonRunner``).
+  case coldRMSE = "cold-item RMSE"
+  /// Test ratings of cold items.
+  case coldTested = "cold-item ratings"
+  /// RMSE over a validation set carved from the training ratings.
+  case validationRMSE = "validation RMSE"
+  /// Training epochs a model was given or chose.
+  case epochs
+  /// Bytes of a model's factor matrices.
+  case bytes
 }
 
 /// What to measure besides RMSE and MAE.

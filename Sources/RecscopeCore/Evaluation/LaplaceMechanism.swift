@@ -11,7 +11,9 @@
 /// output, so it keeps the ε guarantee while cutting the variance the
 /// model has to absorb (at the cost of a bias toward the middle).
 public struct LaplaceMechanism: Sendable, Equatable {
-  /// ε, the privacy budget per rating; smaller is more private and noisier.
+  /// ε, the privacy budget per rating; smaller is more private and
+  /// noisier. +∞ gives b = 0, no noise and no privacy: the limit the
+  /// finite budgets are compared against.
   public var epsilon: Double
   public var clipsToScale: Bool
 
@@ -31,7 +33,7 @@ public struct LaplaceMechanism: Sendable, Equatable {
   /// - Complexity: O(|R|).
   public func perturb(_ split: TrainTestSplit,
                       seed: UInt64) throws(EvaluationError) -> TrainTestSplit {
-    guard epsilon > 0, epsilon.isFinite else {
+    guard epsilon > 0 else {
       throw .invalidSetting("ε must be above 0, got \(epsilon)")
     }
     let scale = split.train.scale, b = noiseScale(for: scale)

@@ -62,6 +62,25 @@ public struct ALSMF: Sendable, Equatable {
                   initialItemFactors: FactorMatrix? = nil,
                   monitor: ((EpochReport) -> TrainingControl)? = nil)
     throws(FactorizationError) -> FactorModel {
+    try fit(train, test: test, initialItemFactors: initialItemFactors,
+            observing: monitor.map { m in { report, _ in m(report) } })
+  }
+
+  /// Fits the model, handing `observer` each epoch's report with the
+  /// model as trained so far, so that a caller can keep the best one
+  /// (early stopping) without training again.
+  public func fit(_ train: Dataset, test: [RatingRecord],
+                  initialItemFactors: FactorMatrix? = nil,
+                  observer: @escaping (EpochReport, FactorModel) -> TrainingControl)
+    throws(FactorizationError) -> FactorModel {
+    try fit(train, test: test, initialItemFactors: initialItemFactors,
+            observing: observer)
+  }
+
+  private func fit(_ train: Dataset, test: [RatingRecord],
+                   initialItemFactors: FactorMatrix?,
+                   observing observer: ((EpochReport, FactorModel) -> TrainingControl)?)
+    throws(FactorizationError) -> FactorModel {
     if let problem { throw .invalidSetting(problem) }
     let ratings = train.ratings
     guard let mean = ratings.globalMean else { throw .noRatings }
@@ -86,14 +105,14 @@ public struct ALSMF: Sendable, Equatable {
       try state.solveItems(ratings, self)
       try state.solveUsers(ratings, self)
       done += 1
-      if let monitor {
+      if let observer {
         let seconds = (clock.now - start).seconds
         let model = state.model(self, train, mean, epochs: done)
         let report = EpochReport(
           epoch: epoch + 1, trainRMSE: trainPairs.rmse(of: model),
           testRMSE: test.isEmpty ? nil : testPairs.rmse(of: model),
           seconds: seconds)
-        if monitor(report) == .stop { break }
+        if observer(report, model) == .stop { break }
       }
     }
     return state.model(self, train, mean, epochs: done)

@@ -98,7 +98,19 @@ public struct BiasedMF: Sendable, Equatable {
                   monitor: ((EpochReport) -> TrainingControl)? = nil)
     throws(FactorizationError) -> FactorModel {
     try fit(list, test: test, initialUserFactors: nil,
-            initialItemFactors: initialItemFactors, monitor: monitor)
+            initialItemFactors: initialItemFactors,
+            observer: monitor.map { m in { report, _ in m(report) } })
+  }
+
+  /// Fits the model, handing `observer` each epoch's report with the
+  /// model as trained so far, so that a caller can keep the best one
+  /// (early stopping) without training again.
+  public func fit(_ train: Dataset, test: [RatingRecord],
+                  initialItemFactors: FactorMatrix? = nil,
+                  observer: @escaping (EpochReport, FactorModel) -> TrainingControl)
+    throws(FactorizationError) -> FactorModel {
+    try fit(TrainingList(train), test: test, initialUserFactors: nil,
+            initialItemFactors: initialItemFactors, observer: observer)
   }
 
   /// The full form, with a fixed starting P as well (for tests).
@@ -106,6 +118,16 @@ public struct BiasedMF: Sendable, Equatable {
            initialUserFactors: FactorMatrix?,
            initialItemFactors: FactorMatrix?,
            monitor: ((EpochReport) -> TrainingControl)?)
+    throws(FactorizationError) -> FactorModel {
+    try fit(list, test: test, initialUserFactors: initialUserFactors,
+            initialItemFactors: initialItemFactors,
+            observer: monitor.map { m in { report, _ in m(report) } })
+  }
+
+  func fit(_ list: TrainingList, test: [RatingRecord],
+           initialUserFactors: FactorMatrix?,
+           initialItemFactors: FactorMatrix?,
+           observer: ((EpochReport, FactorModel) -> TrainingControl)?)
     throws(FactorizationError) -> FactorModel {
     if let problem { throw .invalidSetting(problem) }
     let data = list.dataset
@@ -132,14 +154,14 @@ public struct BiasedMF: Sendable, Equatable {
       let start = clock.now
       state.runEpoch(list, self)
       done += 1
-      if let monitor {
+      if let observer {
         let seconds = (clock.now - start).seconds
         let model = state.model(self, data, mean, epochs: done)
         let report = EpochReport(
           epoch: epoch + 1, trainRMSE: trainPairs.rmse(of: model),
           testRMSE: test.isEmpty ? nil : testPairs.rmse(of: model),
           seconds: seconds)
-        if monitor(report) == .stop { break }
+        if observer(report, model) == .stop { break }
       }
     }
     return state.model(self, data, mean, epochs: done)

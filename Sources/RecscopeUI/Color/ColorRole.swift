@@ -36,6 +36,9 @@ public enum ColorRole: Hashable, Sendable {
   case sequential(Int)
   /// Bin of the diverging heatmap ramp (see ``ColorRamp/diverging``).
   case diverging(Int)
+  /// The n-th line of a plot (see ``LinePlot``); the colours repeat
+  /// after six, and the line's pattern tells series apart without them.
+  case series(Int)
 
   /// A short stable name for screen dumps: `focusBorder`, `seq3`, `div12`.
   public var name: String {
@@ -55,6 +58,7 @@ public enum ColorRole: Hashable, Sendable {
     case .statusKey: "statusKey"
     case .sequential(let bin): "seq\(bin)"
     case .diverging(let bin): "div\(bin)"
+    case .series(let n): "ser\(n)"
     }
   }
 }

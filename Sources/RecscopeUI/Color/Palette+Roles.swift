@@ -52,6 +52,20 @@ extension Palette {
       Look(
         rgb: ColorRamp.diverging.color(ofBin: bin),
         basic: ColorRamp.diverging.basicColor(ofBin: bin))
+    case .series(let n):
+      seriesLooks[((n % seriesLooks.count) + seriesLooks.count)
+                  % seriesLooks.count]
     }
   }
+
+  /// Plot lines: the Okabe–Ito colours, told apart with most kinds of
+  /// colour blindness, each with the nearest ANSI colour.
+  static let seriesLooks: [Look] = [
+    Look(rgb: RGB(86, 180, 233), basic: .cyan),
+    Look(rgb: RGB(230, 159, 0), basic: .yellow),
+    Look(rgb: RGB(0, 158, 115), basic: .green),
+    Look(rgb: RGB(204, 121, 167), basic: .magenta),
+    Look(rgb: RGB(0, 114, 178), basic: .blue),
+    Look(rgb: RGB(213, 94, 0), basic: .red),
+  ]
 }

@@ -5,6 +5,8 @@ import RecscopeCore
 struct RunningTask {
   let task: BackgroundTask
   let finish: (any Sendable) -> Void
+  /// Runs on the explorer's thread when the work is cancelled.
+  let cancelled: (() -> Void)?
 }
 
 /// Owning background work: starting it, collecting its progress, waiting
@@ -20,14 +22,17 @@ extension ExplorerState {
   }
 
   /// Starts `work` unless something is already running.
-  /// - Parameter finish: runs on the explorer's thread with the work's
-  ///   result; never after a cancel.
+  /// - Parameters:
+  ///   - finish: runs on the explorer's thread with the work's result;
+  ///     never after a cancel.
+  ///   - cancelled: runs on the explorer's thread after a cancel.
   /// - Returns: false, with a message, when work is already running.
   @discardableResult
   func startBackground(
     title: String, total: Int, unit: String = "step",
     work: @escaping @Sendable (BackgroundTask.Reporter) throws -> any Sendable,
-    finish: @escaping (any Sendable) -> Void
+    finish: @escaping (any Sendable) -> Void,
+    cancelled: (() -> Void)? = nil
   ) -> Bool {
     if let running = background {
       fail("\(running.task.title) is still running; Esc cancels it")
@@ -35,7 +40,7 @@ extension ExplorerState {
     }
     let task = BackgroundTask(title: title, total: total, unit: unit,
                               pacing: backgroundPacing, work: work)
-    background = RunningTask(task: task, finish: finish)
+    background = RunningTask(task: task, finish: finish, cancelled: cancelled)
     log.write("started \(title)")
     return true
   }
@@ -67,6 +72,7 @@ extension ExplorerState {
     background = nil
     running.task.cancel()
     log.write("cancelled \(running.task.title)")
+    running.cancelled?()
     if !quietly { say("\(running.task.title) cancelled; nothing changed") }
   }
 
@@ -83,9 +89,11 @@ extension ExplorerState {
       background = nil
       log.write("finished \(running.task.title)")
       running.finish(value)
+      followLab()
     case .failed(let why):
       background = nil
       fail("\(running.task.title) failed: \(why)")
+      followLab()
     }
   }
 }

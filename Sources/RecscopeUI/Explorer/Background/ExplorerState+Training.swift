@@ -38,7 +38,7 @@ extension ExplorerState {
       return
     }
     recentLists.removeAll()
-    bumpRevision()
+    bumpRevision(inputs: false)
     var text = "trained \(engine.settings.algorithm.rawValue): "
       + "\(trained.model.epochsTrained) epochs"
     if let u = selectedUser, u == before.user {

@@ -10,6 +10,13 @@ public enum ExplorerView {
   public static func render(_ state: ExplorerState) -> CellGrid {
     state.prepareFrame()
     var grid = CellGrid(size: state.size)
+    if state.lab.isOpen {
+      let view = LabView(state: state)
+      view.draw(into: &grid, status: statusLine(state))
+      guard view.layout.arrangement != .tooSmall else { return grid }
+      drawOverlayAndInput(state, into: &grid)
+      return grid
+    }
     let layout = state.geometry.layout
     layout.drawChrome(into: &grid, focus: state.focus,
                       status: statusLine(state))
@@ -29,14 +36,20 @@ public enum ExplorerView {
         drawTitle(pane, state, frame, into: &grid)
       }
     }
+    drawOverlayAndInput(state, into: &grid)
+    return grid
+  }
+
+  /// An overlay over everything but the status line, and a prompt or a
+  /// question in the status line.
+  private static func drawOverlayAndInput(_ state: ExplorerState,
+                                          into grid: inout CellGrid) {
     if let overlay = state.overlay {
       let area = Rect(size: state.size).sliceBottom(1).rest
       OverlayView(state: state, area: area).draw(overlay, into: &grid)
     }
-    if let status = layout.statusLine {
-      drawInput(state, status, into: &grid)
-    }
-    return grid
+    let status = Rect(size: state.size).sliceBottom(1).bottom
+    drawInput(state, status, into: &grid)
   }
 
   /// A pane title with what it currently shows: `Similarity: users ·
@@ -66,13 +79,22 @@ public enum ExplorerView {
 
   static func statusLine(_ state: ExplorerState) -> StatusLine {
     var hints = HelpText.hints(for: state.focus)
-    if let note = state.staleModelNote {
+    if state.lab.isOpen {
+      hints = HelpText.labHints
+    } else if let note = state.staleModelNote {
       hints.insert(KeyHint("R", "retrain (\(note))"), at: 0)
     }
     if state.overlay != nil {
       hints = [KeyHint("Esc", "close")]
     }
     let message = state.message
+    if state.lab.isOpen, state.overlay == nil, state.labIsRunning,
+      message == nil || message?.isError == false
+    {
+      // The lab's own header shows the run's progress.
+      return StatusLine(hints: [KeyHint("Esc", "cancel")] + hints,
+                        message: message?.text ?? "")
+    }
     if let running = state.backgroundProgress,
       message == nil || message?.isError == false
     {
@@ -92,13 +114,17 @@ public enum ExplorerView {
   /// `training svd ▕█████░░░░░░░░░░░▏ epoch 5/20 · train RMSE 0.91`.
   static func progressText(_ title: String,
                            _ p: BackgroundTask.Progress) -> String {
-    let width = 16
-    let filled = Int((p.fraction * Double(width)).rounded(.down))
-    let bar = String(repeating: "█", count: filled)
-      + String(repeating: "░", count: width - filled)
-    var text = "\(title) ▕\(bar)▏ \(p.unit) \(p.step)/\(p.total)"
+    var text = "\(title) \(progressBar(p)) \(p.unit) \(p.step)/\(p.total)"
     if !p.detail.isEmpty { text += " · \(p.detail)" }
     return text
+  }
+
+  /// `▕█████░░░░░░░░░░░▏`: the done share in 16 cells.
+  static func progressBar(_ p: BackgroundTask.Progress) -> String {
+    let width = 16
+    let filled = Int((p.fraction * Double(width)).rounded(.down))
+    return "▕" + String(repeating: "█", count: filled)
+      + String(repeating: "░", count: width - filled) + "▏"
   }
 
   /// A prompt or a question replaces the status line while open.

@@ -53,6 +53,8 @@ enum HelpText {
       "  R          svd/als: retrain the model in the background on the",
       "             ratings as they are now (progress below; Esc cancels);",
       "             until then edits are folded in and the old model answers",
+      "  L          the lab: train and test RMSE of several models, a",
+      "             learning curve and a sweep, measured in the background",
       "  y          copy the explanation of the selection",
       "  :          command line: :w [file]  :e file  :set k=20  :train  :q",
       "  ?  F1      this help;  Esc closes any overlay",
@@ -64,6 +66,43 @@ enum HelpText {
     return lines
   }
 
+  /// The lab view's help.
+  static let labLines: [String] = [
+    "Lab: how well models generalise on the data as it is now, edits",
+    "included. Each model trains on every split's train set and is",
+    "scored on its test set; train RMSE is scored on the ratings it",
+    "trained on, and the gap (test - train) grows as it overfits.",
+    "",
+    "Models     the explorer's algorithm (•), baseline, svd and als;",
+    "           sd is the test RMSE's deviation over the folds",
+    "Curve      train and test RMSE of svd or als after each epoch",
+    "Sweep      train and test RMSE against k, factors, reg or epochs",
+    "",
+    "Figures are measured in the background with a progress bar and",
+    "rerun by themselves when the data, the settings or the split",
+    "change while the lab is open; until then the old figures stay,",
+    "marked stale. A cancelled run leaves the last finished figures.",
+    "",
+    "  ↑/↓ j/k    choose a model; on svd or als the curve follows",
+    "  ←/→ h/l    choose the setting to sweep",
+    "  f          switch 5-fold cross-validation / 20 % holdout",
+    "  r          measure again now (also after a cancel)",
+    "  Esc        cancel the run; with nothing running, close",
+    "  Tab 1 2 3  show another part (small screens show one)",
+    "  s  u  C-r  settings, undo, redo: the figures rerun",
+    "  L  q       close the lab (a run goes on; Esc cancels it)",
+    "",
+    "The seed setting seeds the split and the factor models, as",
+    "recscope lab --seed does; the same seed gives the same figures.",
+  ]
+
+  /// The lab view's keys for the status line.
+  static let labHints: [KeyHint] = [
+    KeyHint("↑↓", "model"), KeyHint("←→", "sweep"), KeyHint("r", "rerun"),
+    KeyHint("f", "split"), KeyHint("Tab", "part"), KeyHint("s", "settings"),
+    KeyHint("L", "close"),
+  ]
+
   /// The keys the status line offers in each pane, most useful first.
   static func hints(for pane: Pane) -> [KeyHint] {
     switch pane {
@@ -71,17 +110,18 @@ enum HelpText {
       [KeyHint("1-9", "rate"), KeyHint("x", "clear"),
        KeyHint("Enter", "explain"), KeyHint("a", "user"),
        KeyHint("u", "undo"), KeyHint("f", "features"),
-       KeyHint("s", "settings"), KeyHint("Tab", "pane"),
+       KeyHint("s", "settings"), KeyHint("L", "lab"), KeyHint("Tab", "pane"),
        KeyHint(":", "cmd"), KeyHint("q", "quit")]
     case .heatmap:
       [KeyHint("←→", "compare"), KeyHint("Enter", "explain"),
        KeyHint("t", "user/item"), KeyHint("u", "undo"),
-       KeyHint("s", "settings"), KeyHint("Tab", "pane"),
+       KeyHint("s", "settings"), KeyHint("L", "lab"), KeyHint("Tab", "pane"),
        KeyHint(":", "cmd"), KeyHint("q", "quit")]
     case .recommendations:
       [KeyHint("↑↓", "choose"), KeyHint("Enter", "explain"),
        KeyHint("u", "undo"), KeyHint("s", "settings"),
-       KeyHint("Tab", "pane"), KeyHint(":", "cmd"), KeyHint("q", "quit")]
+       KeyHint("L", "lab"), KeyHint("Tab", "pane"), KeyHint(":", "cmd"),
+       KeyHint("q", "quit")]
     }
   }
 }

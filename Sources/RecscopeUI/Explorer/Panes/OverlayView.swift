@@ -12,6 +12,9 @@ struct OverlayView {
     case .help(let pane, let top):
       drawText(title: "Help: \(pane.title)", lines: HelpText.lines(for: pane),
                top: top, footer: "Esc close · ↑↓ scroll", into: &grid)
+    case .labHelp(let top):
+      drawText(title: "Help: Lab", lines: HelpText.labLines, top: top,
+               footer: "Esc close · ↑↓ scroll", into: &grid)
     case .explanation(let text):
       drawText(title: text.title, lines: text.lines, top: text.top,
                footer: "Esc close · y copy · ↑↓ scroll", into: &grid)

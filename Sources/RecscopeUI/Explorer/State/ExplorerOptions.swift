@@ -40,6 +40,11 @@ public struct ExplorerOptions: Sendable {
   public var copyPath: String?
   /// Whether edits are journaled at all (off for benchmarks).
   public var journaling: Bool
+  /// Whether the screen shows characters outside ASCII (a UTF-8 locale).
+  /// The terminal turns every such character it cannot show into an ASCII
+  /// stand-in; drawings with no good stand-in, such as braille plots,
+  /// choose ASCII themselves when this is false.
+  public var unicode: Bool
 
   public init(
     colorOption: ColorOption = .auto,
@@ -54,7 +59,8 @@ public struct ExplorerOptions: Sendable {
     showPredictions: Bool = false,
     clipboardEscape: Bool? = nil,
     copyPath: String? = nil,
-    journaling: Bool = true
+    journaling: Bool = true,
+    unicode: Bool = true
   ) {
     self.colorOption = colorOption
     self.mouse = mouse
@@ -69,6 +75,7 @@ public struct ExplorerOptions: Sendable {
     self.clipboardEscape = clipboardEscape
     self.copyPath = copyPath
     self.journaling = journaling
+    self.unicode = unicode
   }
 
   /// The journal's path: the given one, else `recscope.journal` inside a

@@ -6,7 +6,7 @@ extension ExplorerState {
   static let commands = [
     ":w [file]", ":wq", ":q", ":q!", ":e file", ":e! file",
     ":set name=value …", ":user [id]", ":item [id] [title]", ":undo",
-    ":redo", ":predictions on|off", ":train", ":help",
+    ":redo", ":predictions on|off", ":train", ":lab", ":help",
   ]
 
   /// Runs one command line (without its `:`).
@@ -52,8 +52,10 @@ extension ExplorerState {
             : "predictions hidden")
       case "train", "retrain":
         startRetraining()
+      case "lab":
+        if lab.isOpen { closeLab() } else { openLab() }
       case "help", "h":
-        overlay = .help(pane: focus, top: 0)
+        overlay = lab.isOpen ? .labHelp(top: 0) : .help(pane: focus, top: 0)
       default:
         throw ExplorerMessage("unknown command :\(name); commands are "
           + Self.commands.joined(separator: ", "))

@@ -5,9 +5,16 @@ extension ExplorerState {
   /// Handles one key, mouse action or resize.
   ///
   /// A question or a prompt takes every key while it is open, then an
-  /// overlay, then the focused pane. Change marks from the last edit
-  /// last until the next key.
+  /// overlay, then the lab view when it is open, then the focused pane.
+  /// Change marks from the last edit last until the next key. Afterwards
+  /// the lab, if open, starts measuring whatever the key made stale.
   public func handle(_ key: Key) -> ExplorerEffect {
+    let effect = dispatch(key)
+    followLab()
+    return effect
+  }
+
+  private func dispatch(_ key: Key) -> ExplorerEffect {
     if case .resize(let new) = key {
       size = new
       return .redraw
@@ -23,6 +30,7 @@ extension ExplorerState {
     if prompt != nil { return promptKey(key) }
     if overlay != nil { return overlayKey(key) }
     message = nil
+    if lab.isOpen { return labViewKey(key) }
     if case .mouse(let event) = key {
       guard options.mouse else { return .none }
       mouse(event)
@@ -89,6 +97,8 @@ extension ExplorerState {
       }
     case .character("R"):
       startRetraining()
+    case .character("L"):
+      openLab()
     case .escape:
       cancelBackground()
     default:

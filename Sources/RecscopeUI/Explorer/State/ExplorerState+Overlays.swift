@@ -18,6 +18,14 @@ extension ExplorerState {
         let lines = HelpText.lines(for: pane).count
         self.overlay = .help(pane: pane, top: scrolled(top, key, lines))
       }
+    case .labHelp(let top):
+      switch key {
+      case .character("q"), .character("?"), .function(1), .enter:
+        self.overlay = nil
+      default:
+        let lines = HelpText.labLines.count
+        self.overlay = .labHelp(top: scrolled(top, key, lines))
+      }
     case .explanation(var text):
       switch key {
       case .character("q"), .enter:

@@ -42,6 +42,9 @@ public final class ExplorerState {
   let log: ExplorerLog
   /// Bumped by every change to data or settings; caches compare it.
   public private(set) var revision = 0
+  /// Bumped by every change to the data or the settings, but not by a
+  /// retrained model coming in: what the lab's figures depend on.
+  public private(set) var inputRevision = 0
   var showPredictions: Bool
 
   var recommendationCache: (user: Int, revision: Int, list: RecommendationList)?
@@ -69,6 +72,8 @@ public final class ExplorerState {
   /// How background work advances: freely in a terminal, one step per
   /// `<Wait>` in a replayed script.
   public var backgroundPacing: BackgroundTask.Pacing = .free
+  /// The lab view and its figures.
+  var lab = LabState()
 
   /// An ordered pair of indices, for sets of marked cells.
   struct Pair: Hashable {
@@ -232,8 +237,11 @@ public final class ExplorerState {
   }
 
   /// Marks a change: everything visible may differ.
-  func bumpRevision() {
+  /// - Parameter inputs: false when only the model changed, not the data
+  ///   or the settings it was trained with.
+  func bumpRevision(inputs: Bool = true) {
     revision += 1
+    if inputs { inputRevision += 1 }
   }
 
   /// Swaps in another engine (`:e`), resetting what belonged to the old
@@ -254,6 +262,10 @@ public final class ExplorerState {
     recommendationCache = nil
     recentLists = [:]
     overlay = nil
+    lab.evaluation = nil
+    lab.sweeps = [:]
+    lab.note = nil
+    lab.held = nil
     bumpRevision()
     openJournal()
   }

@@ -5,6 +5,8 @@ import RecscopeCore
 enum Overlay {
   /// Keys and what they do in one pane.
   case help(pane: Pane, top: Int)
+  /// Keys and what they do in the lab view.
+  case labHelp(top: Int)
   /// Worked arithmetic of a prediction or a similarity.
   case explanation(ExplanationText)
   /// The feature vector w_i of one item, for toggling and setting.

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import RecscopeCore
+
+/// Augmentation, privacy, compression and transfer against their
+/// baselines on the same folds.
+@Suite struct ComparisonTests {
+  let data = try! SyntheticData(users: 60, items: 40, ratings: 1200,
+                                seed: 5).generate()
+
+  func folds() throws -> [TrainTestSplit] {
+    try Splitter.kFold(RatingList(data), folds: 3, seed: 2)
+  }
+
+  var svd: BiasedMF {
+    var mf = BiasedMF()
+    mf.factors = 4
+    mf.epochs = 5
+    mf.seed = 1
+    return mf
+  }
+
+  /// The figures that do not depend on the clock.
+  func figures(_ fold: FoldResult) -> [Metric: Double] {
+    fold.values.filter { $0.key != .fitSeconds && $0.key != .testSeconds }
+  }
+
+  @Test func noneEqualsPlainEvaluationOnTheSameFolds() throws {
+    let splits = try folds()
+    for maker in [svd as any ModelMaker, EngineMaker(.knnMeans)] {
+      let variants = try [Augmentation.none, .gaussian(deviation: 0.5)]
+        .map { try $0.variant(maker, seed: 1) }
+      let compared = try ComparisonRunner.run(variants, on: splits)
+      let plain = try EvaluationRunner.run([maker], on: splits)[0]
+      #expect(compared[0].folds.map(figures) == plain.folds.map(figures))
+      #expect(compared[0].isBaseline && compared[0].change.isEmpty)
+      #expect(compared[1].verdict != nil)
+      let d = zip(compared[1].folds, compared[0].folds).map {
+        $0.values[.rmse]! - $1.values[.rmse]!
+      }
+      #expect(compared[1].change[.rmse] == Summary(d))
+    }
+  }
+
+  @Test func noNoiseChangesNothing() throws {
+    let splits = try folds()
+    let variants = try [Augmentation.none, .gaussian(deviation: 0),
+                        .dropout(fraction: 0), .oversampling(minimum: 0)]
+      .map { try $0.variant(svd, seed: 3) }
+    let compared = try ComparisonRunner.run(variants, on: splits)
+    for v in compared.dropFirst() {
+      #expect(v.folds.map(figures) == compared[0].folds.map(figures), "\(v.name)")
+      #expect(v.change[.rmse] == Summary([0, 0, 0]))
+      #expect(v.verdict == .noClearChange)
+    }
+  }
+
+  @Test func dropoutAndNoiseAreDrawnPerFoldFromTheSeed() throws {
+    let splits = try folds()
+    let run = {
+      try ComparisonRunner.run(
+        [try Augmentation.none.variant(self.svd, seed: 7),
+         try Augmentation.dropout(fraction: 0.3).variant(self.svd, seed: 7)],
+        on: splits)
+    }
+    let a = try run(), b = try run()
+    #expect(a[1].folds.map(figures) == b[1].folds.map(figures))
+    #expect(a[1].folds.map(figures) != a[0].folds.map(figures))
+    #expect(ComparisonRunner.seed(7, fold: 0) != ComparisonRunner.seed(7, fold: 1))
+  }
+
+  @Test func oversamplingNeedsSGD() {
+    #expect(throws: EvaluationError.self) {
+      try Augmentation.oversampling(minimum: 5).variant(EngineMaker(.baseline), seed: 1)
+    }
+  }
+
+  @Test func infiniteEpsilonEqualsNoNoise() throws {
+    let splits = try folds()
+    let variants = try PrivacyExperiment.variants(
+      epsilons: [.infinity, 1], maker: EngineMaker(.baseline), seed: 2)
+    let compared = try ComparisonRunner.run(variants, on: splits)
+    #expect(compared.map(\.name) == ["none", "laplace", "laplace"])
+    #expect(compared.map(\.setting) == [nil, .infinity, 1])
+    #expect(compared[1].folds.map(figures) == compared[0].folds.map(figures))
+    // b = Δ/ε = 4 at ε = 1: the noise swamps the ratings.
+    #expect(compared[2].verdict == .hurts)
+    #expect(throws: EvaluationError.self) {
+      try PrivacyExperiment.variants(epsilons: [0], maker: svd, seed: 1)
+    }
+  }
+
+  @Test func sixtyFourBitsChangeNothingAndFewerBitsShrinkTheFactors() throws {
+    let splits = try folds()
+    let compared = try CompressionExperiment.run(svd, bits: [64, 8, 4],
+                                                 on: splits)
+    #expect(compared.map(\.name) == ["64-bit", "64-bit", "8-bit", "4-bit"])
+    #expect(compared[1].folds.map(figures) == compared[0].folds.map(figures))
+    for (f, split) in splits.enumerated() {
+      let rows = Double(split.train.ratings.userCount + split.train.ratings.itemCount)
+      #expect(compared[0].folds[f].values[.bytes] == rows * 4 * 8)
+      #expect(compared[2].folds[f].values[.bytes] == rows * (4 + 4))
+      #expect(compared[3].folds[f].values[.bytes] == rows * (2 + 4))
+    }
+    #expect(abs(compared[2].change[.rmse]!.mean) < 0.01)
+    #expect(throws: EvaluationError.self) {
+      try CompressionExperiment.run(svd, bits: [16], on: splits)
+    }
+  }
+
+  @Test func coldRatingsAreThoseOfItemsWithFewTrainingRatings() {
+    let train = Datasets.make([("a", "x", 4), ("b", "x", 2), ("a", "y", 3)])
+    let test = [RatingRecord("b", "y", 5), RatingRecord("c", "x", 1),
+                RatingRecord("a", "z", 2)]
+    let split = TrainTestSplit(train: train, test: test)
+    // y has 1 training rating, x has 2, z none (left out: nobody knows it).
+    #expect(ComparisonRunner.coldTestRatings(split, limit: 1) == [test[0]])
+    #expect(ComparisonRunner.coldTestRatings(split, limit: 2) == [test[0], test[1]])
+  }
+
+  @Test func transferComparesStartingPointsOnColdItems() throws {
+    let (dataset, truth) = try SyntheticData(users: 60, items: 150, ratings: 1200,
+                                            seed: 5).generateWithTruth()
+    var table: [String: [Double]] = [:]
+    for i in dataset.ratings.items {
+      table[dataset.ratings.id(of: i)] = Array(truth.factors(of: i))
+    }
+    let vectors = try PretrainedItemVectors(table)
+    let splits = try Splitter.kFold(RatingList(dataset), folds: 3, seed: 2)
+    var options = ComparisonOptions()
+    options.coldItemLimit = 5
+    let compared = try ComparisonRunner.run(
+      TransferExperiment.variants(vectors, mf: svd, rescaledTo: 0.1),
+      on: splits, options: options)
+    #expect(compared.map(\.name) == ["random-init", "pretrained-init", "content"])
+    for v in compared {
+      #expect(v.folds.map { $0.values[.coldTested] }
+                == compared[0].folds.map { $0.values[.coldTested] })
+    }
+    #expect(compared[0].folds.allSatisfy { ($0.values[.coldTested] ?? 0) > 0 })
+    #expect(compared[1].coldVerdict != nil && compared[1].change[.coldRMSE] != nil)
+    #expect(compared[1].folds.map(figures) != compared[0].folds.map(figures))
+  }
+
+  @Test func vectorsReplaceTheFeatures() throws {
+    let vectors = try PretrainedItemVectors(["1": [0.5, -1]])
+    let d = vectors.replacingFeatures(of: Datasets.essay)
+    #expect(d.catalog.featureNames == ["v1", "v2"])
+    #expect(d.catalog.features(of: d.ratings.item("1")!) == [0.5, -1])
+    #expect(d.catalog.features(of: d.ratings.item("3")!) == [0, 0])
+  }
+}
+
+/// Paired verdicts.
+@Suite struct VerdictTests {
+  @Test func clearAndUnclearDifferences() {
+    #expect(Verdict(differences: [-0.10, -0.12, -0.09]) == .helps)
+    #expect(Verdict(differences: [0.10, 0.12, 0.09]) == .hurts)
+    // Mean 0.0167, deviation 0.085, standard error 0.06: within noise.
+    #expect(Verdict(differences: [0.1, -0.1, 0.05]) == .noClearChange)
+    #expect(Verdict(differences: [-0.5]) == .noClearChange)
+    #expect(Verdict(differences: [0, 0]) == .noClearChange)
+    #expect(Verdict(differences: [-0.01, -0.01]) == .helps)
+  }
+}
