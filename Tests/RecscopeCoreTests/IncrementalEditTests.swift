@@ -68,6 +68,35 @@ import TestSupport
         [SimilarityMeasure.cosine, .jaccard])
   func topNScoresAreThePredictions(algorithm: Algorithm,
                                    similarity: SimilarityMeasure) throws {
+    try checkTopN(algorithm, similarity, basis: .user)
+  }
+
+  /// Item-based lists read the rows of the user's items, not each
+  /// candidate's: sim(i, j) and sim(j, i) must agree to the bit.
+  @Test(arguments: [Algorithm.knnBasic, .knnMeans, .knnZScore, .knnBaseline],
+        [SimilarityMeasure.cosine, .jaccard, .pearson, .adjustedCosine])
+  func itemBasedTopNScoresAreThePredictions(
+    algorithm: Algorithm, similarity: SimilarityMeasure
+  ) throws {
+    try checkTopN(algorithm, similarity, basis: .item)
+  }
+
+  /// An item-based list computes the similarity rows of the user's items
+  /// and no others, so large catalogues never build the n × n matrix.
+  @Test func itemBasedTopNComputesOnlyTheUsersItemsRows() throws {
+    let data = Datasets.random(seed: 5, users: 200, items: 300, ratings: 4_000)
+    var s = EngineSettings()
+    s.basis = .item
+    let e = try Engine(dataset: data, settings: s)
+    let u = try #require((0..<e.ratings.userCount).first {
+      e.ratings.byUser[$0].count >= 10 })
+    let list = e.recommend(for: UserIndex(u), count: 10)
+    #expect(list.items.count == 10)
+    #expect(e.store.cachedRowCount == e.ratings.byUser[u].count)
+  }
+
+  func checkTopN(_ algorithm: Algorithm, _ similarity: SimilarityMeasure,
+                 basis: Basis) throws {
     // Over a thousand users with positive similarity: the two-part sweep.
     let data = Datasets.random(seed: 21, users: 1_200, items: 40, ratings: 12_000)
     // k = 200 leaves items short after the first half of the neighbours;
@@ -76,6 +105,7 @@ import TestSupport
       var s = EngineSettings()
       s.algorithm = algorithm
       s.similarity = similarity
+      s.basis = basis
       s.k = k
       let e = try Engine(dataset: data, settings: s)
       e.directPickFactor = factor
@@ -89,7 +119,46 @@ import TestSupport
         for r in list.items {
           let p = e.predict(u, r.item)
           #expect(abs(r.score - p.estimate) < 1e-12,
-                  "\(algorithm) \(similarity) k \(k) factor \(factor) \(u) \(r.item): \(r.score) vs \(p.estimate)")
+                  "\(algorithm) \(similarity) \(basis)-based k \(k) factor \(factor) \(u) \(r.item): \(r.score) vs \(p.estimate)")
+        }
+      }
+    }
+  }
+}
+
+/// Rows computed on demand are held within a byte budget; dropping the
+/// least recently read must never leave a kept row with a stale column.
+@Suite struct SimilarityBudgetTests {
+  @Test(arguments: [Basis.user, .item])
+  func rowsStayExactWhenTheBudgetEvicts(basis: Basis) throws {
+    for seed: UInt64 in [11, 12] {
+      var s = EngineSettings()
+      s.basis = basis
+      s.similarity = .pearson
+      s.algorithm = .knnMeans
+      s.k = 5
+      let data = Datasets.random(seed: seed, users: 40, items: 35, ratings: 400)
+      let live = try Engine(dataset: data, settings: s)
+      let width = basis == .user ? 40 : 35
+      // Room for six rows of this width.
+      live.similarityBudget = 6 * width * MemoryLayout<Double>.stride
+      var g = SeededGenerator(seed: seed)
+      for step in 0..<300 {
+        let u = UserIndex(Int(g.next() % 40)), i = ItemIndex(Int(g.next() % 35))
+        if g.next() % 4 == 0 { live.removeRating(u, i) }
+        else { try live.setRating(u, i, to: Double(1 + g.next() % 5)) }
+        for _ in 0..<3 { _ = live.similarityRow(Int(g.next() % UInt64(width))) }
+        _ = live.recommend(for: u, count: 3)
+        #expect(live.store.cachedRowCount <= 6,
+                "seed \(seed): \(live.store.cachedRowCount) rows kept")
+        if step % 25 == 24 {
+          let fresh = try Engine(dataset: live.dataset, settings: s)
+          for x in 0..<width {
+            #expect(live.similarityRow(x) == fresh.similarityRow(x),
+                    "seed \(seed), \(basis)-based, row \(x) after edit \(step)")
+          }
+          #expect(live.recommend(for: u, count: 5)
+                  == fresh.recommend(for: u, count: 5), "seed \(seed)")
         }
       }
     }

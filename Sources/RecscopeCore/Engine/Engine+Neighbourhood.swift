@@ -72,40 +72,21 @@ extension Engine {
                       mu: b?.globalMean ?? 0, bx: bx ?? [], by: by ?? [])
   }
 
-  /// The neighbours of a known pair and their sums. `ordered`, the k
-  /// nearest are listed best first and summed in that order (Surprise's,
-  /// so the digits agree); otherwise only positive ones are picked and
-  /// summed as picked, faster, differing at most in the last bits.
-  func knnCore(_ u: UserIndex, _ i: ItemIndex, _ context: KNNContext,
-               ordered: Bool, picker: inout NeighbourPicker) -> KNNCore {
+  /// The neighbours of a known pair and their sums: the k nearest, best
+  /// first, summed in that order (Surprise's, so the digits agree).
+  func knnCore(_ u: UserIndex, _ i: ItemIndex,
+               _ context: KNNContext) -> KNNCore {
     let (x, y) = context.basis == .user ? (u.int, i.int) : (i.int, u.int)
     let row = store.row(x, ratings)
     var core = KNNCore(x: x, y: y, neighbours: [])
-    func add(_ n: Neighbour) {
+    core.neighbours = context.basis == .user
+      ? nearestNeighbours(among: ratings.byItem[y], similarities: row, k: settings.k)
+      : nearestNeighbours(among: ratings.byUser[y], similarities: row, k: settings.k)
+    for n in core.neighbours where n.similarity > 0 {
       core.sumSim += n.similarity
       core.sumRatings += context.term(n.similarity, n.index, n.rating, y)
       core.actualK += 1
     }
-    if ordered {
-      core.neighbours = context.basis == .user
-        ? nearestNeighbours(among: ratings.byItem[y], similarities: row, k: settings.k)
-        : nearestNeighbours(among: ratings.byUser[y], similarities: row, k: settings.k)
-      for n in core.neighbours where n.similarity > 0 { add(n) }
-      return core
-    }
-    let k = settings.k
-    row.withUnsafeBufferPointer { sims in
-      if context.basis == .user {
-        ratings.byItem[y].withUnsafeBufferPointer {
-          picker.pick(among: $0, similarities: sims, k: k, positiveOnly: true)
-        }
-      } else {
-        ratings.byUser[y].withUnsafeBufferPointer {
-          picker.pick(among: $0, similarities: sims, k: k, positiveOnly: true)
-        }
-      }
-    }
-    for n in picker.picked { add(n) }
     return core
   }
 
@@ -156,9 +137,7 @@ extension Engine {
   func knnPrediction(_ u: UserIndex?, _ i: ItemIndex?, form: Algorithm,
                      explain: Bool) -> Prediction {
     let known = isKnown(u) && isKnown(i)
-    var picker = NeighbourPicker()
-    let core = known
-      ? knnCore(u!, i!, knnContext(form), ordered: true, picker: &picker) : nil
+    let core = known ? knnCore(u!, i!, knnContext(form)) : nil
     let outcome = knnOutcome(u, i, form: form, core)
     var e = Explanation(method: "", formula: "")
     if explain { e = knnExplanation(u, i, form: form, core, outcome) }

@@ -22,8 +22,8 @@ extension Engine {
   /// the items' order in the data; the most popular items for a user
   /// with no ratings.
   /// - Complexity: one prediction per unrated item; user-based k-NN needs
-  ///   only the user's similarity row, item-based needs every item's; a
-  ///   factor model one product q_iᵀp_u per item.
+  ///   only the user's similarity row, item-based the rows of the items
+  ///   the user rated; a factor model one product q_iᵀp_u per item.
   public func recommend(for u: UserIndex, count: Int) -> RecommendationList {
     let rated = Set(ratings.byUser[u.int].map(\.item))
     if rated.isEmpty || ratings.byUser[u.int].isEmpty {
@@ -35,19 +35,17 @@ extension Engine {
     let form = settings.algorithm
     if [.knnBasic, .knnMeans, .knnZScore, .knnBaseline].contains(form) {
       let context = knnContext(form)
-      var picker = NeighbourPicker()
-      let sweep = settings.basis == .user ? neighbourSweep(u, context) : nil
       var isRated = [Bool](repeating: false, count: ratings.itemCount)
       for e in ratings.byUser[u.int] { isRated[e.item.int] = true }
+      let sweep = settings.basis == .user ? neighbourSweep(u, context) : nil
+      let cores = settings.basis == .item
+        ? itemNeighbourCores(u, context, rated: isRated) : nil
       for i in 0..<ratings.itemCount where !isRated[i] {
         let item = ItemIndex(i)
-        var core: KNNCore?
+        var core = cores?[i]
         if let sweep {
           core = KNNCore(x: u.int, y: i, neighbours: [], sumSim: sweep.sumSim[i],
                          sumRatings: sweep.sumRatings[i], actualK: Int(sweep.count[i]))
-        }
-        if core == nil && isKnown(item) {
-          core = knnCore(u, item, context, ordered: false, picker: &picker)
         }
         if !isKnown(item) { core = nil }
         let outcome = knnOutcome(u, item, form: form, core)

@@ -45,6 +45,11 @@ public final class Engine {
   var directPickFactor = 3
   /// The model of `svd` and `als`, trained when first needed.
   var factors = FactorState()
+  /// The most bytes of similarity rows kept when they are computed on
+  /// demand (1 GiB); the least recently read go first.
+  var similarityBudget = 1 << 30 {
+    didSet { currentStore.budget = similarityBudget }
+  }
 
   /// - Throws: ``EngineError/invalidSettings(_:)`` for out-of-range settings.
   public init(dataset: Dataset, settings: EngineSettings = EngineSettings()) throws {
@@ -117,10 +122,12 @@ public final class Engine {
 
   func makeStore() -> SimilarityStore {
     let width = settings.basis == .user ? ratings.userCount : ratings.itemCount
-    return SimilarityStore(
+    let store = SimilarityStore(
       basis: settings.basis, measure: settings.similarity,
       minSupport: settings.minSupport, shrinkage: settings.shrinkage,
       centring: centring(), width: width)
+    store.budget = similarityBudget
+    return store
   }
 
   /// The centring the current measure needs, from current means/baselines.

@@ -12,6 +12,10 @@ import Foundation
 /// cached rows is patched only when such a row is next read: writing one
 /// entry into each of thousands of rows misses the cache every time, and
 /// most of those rows are not read before the next edit.
+///
+/// Rows computed one by one are held within ``budget`` bytes, the least
+/// recently read dropped first, so browsing a large data set does not
+/// creep towards the n × n matrix; ``buildAll(_:)`` is exempt.
 final class SimilarityStore {
   let basis: Basis
   let measure: SimilarityMeasure
@@ -28,6 +32,11 @@ final class SimilarityStore {
   private var patchLog: [Int] = []
   private var syncedAt: [Int] = []
   private var kernel: SimilarityKernel?
+  /// When each row was last read, on a clock of reads.
+  private var lastRead: [UInt64] = []
+  private var readClock: UInt64 = 0
+  /// The most bytes of rows kept when rows are computed one at a time.
+  var budget = 1 << 30
 
   init(basis: Basis, measure: SimilarityMeasure, minSupport: Int,
        shrinkage: Double, centring: ValueCentring, width: Int) {
@@ -38,23 +47,85 @@ final class SimilarityStore {
     self.centring = centring
     rows = Array(repeating: nil, count: width)
     syncedAt = Array(repeating: 0, count: width)
+    lastRead = Array(repeating: 0, count: width)
   }
 
   var width: Int { rows.count }
   var isComplete: Bool { cachedCount == rows.count }
   var hasCachedRows: Bool { cachedCount > 0 }
+  var cachedRowCount: Int { cachedCount }
 
   /// sim(x, ·), computing it if needed.
   func row(_ x: Int, _ ratings: RatingMatrix) -> [Double] {
+    markRead(x)
     if rows[x] != nil {
       sync(x)
       return rows[x]!
     }
     let row = compute(x, ratings)
+    keep(row, at: x)
+    return row
+  }
+
+  /// The rows of `xs`, in that order; those not cached are computed on
+  /// every core. For item-based top-N, which needs the rows of the items
+  /// a user rated rather than those of every candidate.
+  /// - Complexity: the cost of the missing rows, over the cores.
+  func rows(_ xs: [Int], _ ratings: RatingMatrix) -> [[Double]] {
+    for x in xs { markRead(x) }
+    let missing = Array(Set(xs.filter { rows[$0] == nil })).sorted()
+    let workers = min(ProcessInfo.processInfo.activeProcessorCount,
+                      missing.count)
+    if workers > 1 {
+      var fresh = [[Double]](repeating: [], count: missing.count)
+      let template = kernelTemplate()
+      let basis = self.basis
+      fresh.withUnsafeMutableBufferPointer { buffer in
+        let out = UncheckedSendable(buffer)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          var kernel = template
+          var n = worker
+          while n < missing.count {
+            out.value[n] = Self.compute(missing[n], ratings, basis, &kernel)
+            n += workers
+          }
+        }
+      }
+      for (n, x) in missing.enumerated() { keep(fresh[n], at: x) }
+    }
+    return xs.map { row($0, ratings) }
+  }
+
+  private func markRead(_ x: Int) {
+    readClock += 1
+    lastRead[x] = readClock
+  }
+
+  /// Caches a freshly computed row, first making room within the budget.
+  private func keep(_ row: [Double], at x: Int) {
+    evictIfNeeded(adding: 1)
     rows[x] = row
     syncedAt[x] = patchLog.count
     cachedCount += 1
-    return row
+  }
+
+  /// Drops the least recently read rows until `adding` more fit in the
+  /// budget, down to three quarters of it so that eviction is rare.
+  /// - Complexity: O(n log n) when it evicts, O(1) otherwise.
+  private func evictIfNeeded(adding: Int) {
+    let rowBytes = max(1, rows.count * MemoryLayout<Double>.stride)
+    let limit = max(1, budget / rowBytes)
+    guard cachedCount + adding > limit else { return }
+    let keepCount = max(0, limit * 3 / 4 - adding)
+    let cached = rows.indices.filter { rows[$0] != nil }
+      .sorted { lastRead[$0] > lastRead[$1] }
+    // A dropped row can no longer patch the others' columns: bring the
+    // kept rows up to date while every source is still here.
+    for x in cached.prefix(keepCount) { sync(x) }
+    for x in cached.dropFirst(keepCount) {
+      rows[x] = nil
+      cachedCount -= 1
+    }
   }
 
   /// sim(x, x′) without computing a whole row when either is cached.
@@ -120,6 +191,7 @@ final class SimilarityStore {
     cachedCount = n
     patchLog = []
     syncedAt = Array(repeating: 0, count: n)
+    lastRead = Array(repeating: readClock, count: n)
   }
 
   /// Recomputes the rows of `changed`; each other cached row takes their
@@ -129,7 +201,10 @@ final class SimilarityStore {
     guard hasCachedRows else { return }
     for x in changed {
       let row = compute(x, ratings)
-      if rows[x] == nil { cachedCount += 1 }
+      if rows[x] == nil {
+        evictIfNeeded(adding: 1)
+        cachedCount += 1
+      }
       rows[x] = row
       patchLog.append(x)
       syncedAt[x] = patchLog.count
@@ -157,17 +232,20 @@ final class SimilarityStore {
       row[x] = 1
       rows.append(row)
       syncedAt.append(patchLog.count)
+      lastRead.append(readClock)
       cachedCount += 1
     }
     kernel = nil
   }
 
+  private func kernelTemplate() -> SimilarityKernel {
+    SimilarityKernel(measure: measure, minSupport: minSupport,
+                     shrinkage: shrinkage, centring: centring,
+                     width: rows.count)
+  }
+
   private func compute(_ x: Int, _ ratings: RatingMatrix) -> [Double] {
-    if kernel == nil || kernel!.width != rows.count {
-      kernel = SimilarityKernel(measure: measure, minSupport: minSupport,
-                                shrinkage: shrinkage, centring: centring,
-                                width: rows.count)
-    }
+    if kernel == nil || kernel!.width != rows.count { kernel = kernelTemplate() }
     kernel!.centring = centring
     return Self.compute(x, ratings, basis, &kernel!)
   }
