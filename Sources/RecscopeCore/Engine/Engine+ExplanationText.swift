@@ -36,7 +36,7 @@ extension Engine {
     let userBased = settings.basis == .user
     let who = userBased ? "v" : "j"
     let r = userBased ? "r_vi" : "r_uj"
-    var lines = ["neighbours \(e.neighbours.count) nearest of \(e.candidateCount) "
+    let lines = ["neighbours \(e.neighbours.count) nearest of \(e.candidateCount) "
                  + "who rated the target (k = \(settings.k))"]
     let hasOffset = e.neighbours.contains { $0.offset != nil }
     let hasSigma = e.neighbours.contains { $0.deviation != nil }

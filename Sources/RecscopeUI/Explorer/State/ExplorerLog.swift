@@ -13,7 +13,7 @@ final class ExplorerLog {
       return
     }
     if !FileManager.default.fileExists(atPath: path) {
-      FileManager.default.createFile(atPath: path, contents: nil)
+      _ = FileManager.default.createFile(atPath: path, contents: nil)
     }
     handle = FileHandle(forWritingAtPath: path)
     _ = try? handle?.seekToEnd()
