@@ -6,20 +6,11 @@ import TestSupport
 /// Augmentation, privacy, compression and transfer against their
 /// baselines on the same folds.
 @Suite struct ComparisonTests {
-  let data = try! SyntheticData(users: 60, items: 40, ratings: 1200,
-                                seed: 5).generate()
+  let data = SmallFactorData.data
 
-  func folds() throws -> [TrainTestSplit] {
-    try Splitter.kFold(RatingList(data), folds: 3, seed: 2)
-  }
+  func folds() throws -> [TrainTestSplit] { try SmallFactorData.folds() }
 
-  var svd: BiasedMF {
-    var mf = BiasedMF()
-    mf.factors = 4
-    mf.epochs = 5
-    mf.seed = 1
-    return mf
-  }
+  var svd: BiasedMF { SmallFactorData.svd(epochs: 5) }
 
   /// The figures that do not depend on the clock.
   func figures(_ fold: FoldResult) -> [Metric: Double] {

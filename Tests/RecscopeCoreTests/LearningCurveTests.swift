@@ -4,28 +4,14 @@ import TestSupport
 
 /// Learning curves, early stopping and sweeps on small generated data.
 @Suite struct LearningCurveTests {
-  let data = try! SyntheticData(users: 60, items: 40, ratings: 1200,
-                                seed: 5).generate()
+  let data = SmallFactorData.data
 
   func folds(_ n: Int = 3) throws -> [TrainTestSplit] {
-    try Splitter.kFold(RatingList(data), folds: n, seed: 2)
+    try SmallFactorData.folds(n)
   }
 
-  var svd: BiasedMF {
-    var mf = BiasedMF()
-    mf.factors = 4
-    mf.epochs = 6
-    mf.seed = 1
-    return mf
-  }
-
-  var als: ALSMF {
-    var mf = ALSMF()
-    mf.factors = 3
-    mf.epochs = 4
-    mf.seed = 1
-    return mf
-  }
+  var svd: BiasedMF { SmallFactorData.svd(epochs: 6) }
+  var als: ALSMF { SmallFactorData.als }
 
   @Test func curvePointsSummariseTheFolds() throws {
     let curve = try LearningCurveRunner.run(svd, on: folds(), parallel: false)

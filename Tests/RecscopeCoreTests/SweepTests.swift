@@ -4,28 +4,14 @@ import TestSupport
 
 /// Sweeps over one setting, on the same folds as a learning curve.
 @Suite struct SweepTests {
-  let data = try! SyntheticData(users: 60, items: 40, ratings: 1200,
-                                seed: 5).generate()
+  let data = SmallFactorData.data
 
   func folds(_ n: Int = 3) throws -> [TrainTestSplit] {
-    try Splitter.kFold(RatingList(data), folds: n, seed: 2)
+    try SmallFactorData.folds(n)
   }
 
-  var svd: BiasedMF {
-    var mf = BiasedMF()
-    mf.factors = 4
-    mf.epochs = 6
-    mf.seed = 1
-    return mf
-  }
-
-  var als: ALSMF {
-    var mf = ALSMF()
-    mf.factors = 3
-    mf.epochs = 4
-    mf.seed = 1
-    return mf
-  }
+  var svd: BiasedMF { SmallFactorData.svd(epochs: 6) }
+  var als: ALSMF { SmallFactorData.als }
 
   /// Training is seeded and the model after epoch e of a longer run is
   /// the model trained for e epochs, so the two must agree to the bit.

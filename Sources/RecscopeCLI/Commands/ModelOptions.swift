@@ -3,19 +3,12 @@ import RecscopeCore
 /// The settings of the factor models, shared by `evaluate` and `lab`,
 /// and how a named model is made from the options given.
 enum ModelOptions {
-  static let factors = Option(
-    "factors", .integer(atLeast: 1),
-    help: "Latent factors of svd and als (100 and 20 by default).")
-  static let epochs = Option(
-    "epochs", .integer(atLeast: 0),
-    help: "Passes of svd and als over the ratings (20 and 10 by default).")
-  static let learningRate = Option(
-    "lr", .number(atLeast: 0),
-    help: "svd's learning rate for every parameter (0.005 by default).")
-  static let regularization = Option(
-    "reg", .number(atLeast: 0),
-    help: "Regularisation of svd (0.02 by default) and of als, biases "
-      + "included (0.1 by default, must be above 0).")
+  // The same declarations as the engine's commands, so help and parsing
+  // agree wherever a factor setting is given.
+  static let factors = EngineOptions.factors
+  static let epochs = EngineOptions.epochs
+  static let learningRate = EngineOptions.learningRate
+  static let regularization = EngineOptions.regularization
 
   /// The factor settings a command line gives; nil keeps a model's own.
   struct FactorSettings: Sendable {
