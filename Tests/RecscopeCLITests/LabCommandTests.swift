@@ -84,6 +84,24 @@ import RecscopeCore
               == [curve[0]["train_rmse"], curve[2]["train_rmse"]])
   }
 
+  /// λ_b apart from λ: at λ's own value it changes nothing, and for svd
+  /// and als alike a larger one moves the figures.
+  @Test(arguments: [("svd", "0.02"), ("als", "0.1")])
+  func biasRegularisationSweepsApartFromTheFactors(
+    algo: String, defaultReg: String
+  ) {
+    let sweep = RecscopeRun(["lab", teaching, "sweep", "--algo", algo,
+                             "--reg-bias", "\(defaultReg),5"] + quick)
+    #expect(sweep.status == 0, "\(sweep.errors)")
+    let table = rows(sweep)
+    #expect(table.map { $0["reg_bias"] } == [defaultReg, "5"])
+    let evaluate = rows(RecscopeRun(["evaluate", teaching, "--algo", algo]
+                                      + quick))
+    #expect(table.first?["rmse"] == evaluate.first?["rmse"])
+    #expect(table.first?["rmse"] != table.last?["rmse"])
+    #expect(table.first?["train_rmse"] != table.last?["train_rmse"])
+  }
+
   @Test func noneIsEvaluatesFigureAndNoNoiseChangesNothing() {
     let run = RecscopeRun(["lab", teaching, "augment", "--algo", "knn-means",
                            "--noise", "0", "--dropout", "0.3", "--folds", "3"])
@@ -242,6 +260,8 @@ import RecscopeCore
     (["lab", "DATA", "compress", "--bits", "16"],
      "'--bits' expects one of 64, 8, 4, got '16'"),
     (["lab", "DATA", "transfer"], "missing required option '--vectors <file>'"),
+    (["lab", "DATA", "sweep", "--algo", "als", "--reg-bias", "0,1"],
+     "'--reg-bias' must be above 0 for als, which solves with it, got '0'"),
     (["lab", "DATA", "transfer", "--vectors", "v.csv", "--plot"],
      "unknown option '--plot'"),
   ])

@@ -47,6 +47,32 @@ import TestSupport
     }
   }
 
+  /// λ_b reaches the biases only: Surprise's reg_bu and reg_bi for svd,
+  /// ALS's λ_b; the factors keep λ.
+  @Test func biasRegularisationIsSetApartFromTheFactors() throws {
+    var f = FactorSettings()
+    f.regularization = 0.3
+    f.biasRegularization = 2
+    let sgd = f.biasedMF.regularization
+    #expect([sgd.userBias, sgd.itemBias, sgd.userFactors, sgd.itemFactors]
+              == [2, 2, 0.3, 0.3])
+    #expect(f.alsMF.regularization == 0.3)
+    #expect(f.alsMF.biasRegularization == 2)
+    f.biasRegularization = 0
+    #expect(f.problem(for: .svd) == nil)
+    #expect(f.problem(for: .als)
+              == "the bias regularization of als must be above 0, got 0")
+
+    // A stronger pull on the biases shrinks them, with the factors' λ kept.
+    var weak = settings(.svd), strong = settings(.svd)
+    weak.factorization.biasRegularization = 0.001
+    strong.factorization.biasRegularization = 50
+    let a = try Engine(dataset: data, settings: weak).factorModel!
+    let b = try Engine(dataset: data, settings: strong).factorModel!
+    let size = { (m: FactorModel) in m.userBias.map(abs).reduce(0, +) }
+    #expect(size(b) < size(a) / 2)
+  }
+
   @Test func provenanceAddsUpToTheEstimate() throws {
     let e = try engine()
     let model = try #require(e.factorModel)

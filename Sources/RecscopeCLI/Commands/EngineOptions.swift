@@ -66,6 +66,10 @@ enum EngineOptions {
     "reg", .number(atLeast: 0),
     help: "Regularisation of svd (0.02 by default) and of als, biases "
       + "included (0.1 by default, must be above 0).")
+  static let biasRegularization = Option(
+    "reg-bias", .number(atLeast: 0),
+    help: "Regularisation of the biases b_u and b_i of svd and als alone, "
+      + "apart from the factors ('--reg' by default).")
   static let seed = Option(
     "seed", .integer(atLeast: 0), default: 0,
     help: "Seed of svd's and als's starting factors; the same seed trains "
@@ -74,7 +78,7 @@ enum EngineOptions {
   /// The settings of svd and als, without `--seed`, which `evaluate`
   /// declares its own way.
   static let factorOptions: [any OptionDeclaration] = [
-    factors, epochs, learningRate, regularization,
+    factors, epochs, learningRate, regularization, biasRegularization,
   ]
 
   /// The options in the order help lists them.
@@ -113,6 +117,7 @@ enum EngineOptions {
     s.factorization.epochs = a[epochs]
     s.factorization.learningRate = a[learningRate]
     s.factorization.regularization = a[regularization]
+    s.factorization.biasRegularization = a[biasRegularization]
     s.factorization.seed = UInt64(a.value(seed))
     return s
   }
@@ -122,7 +127,8 @@ enum EngineOptions {
   ///   for als.
   static func checkFactorOptions(_ a: ParsedArguments,
                                  for models: [Algorithm]) throws {
-    let shared: [any OptionDeclaration] = [factors, epochs, regularization]
+    let shared: [any OptionDeclaration] = [factors, epochs, regularization,
+                                           biasRegularization]
     for option in shared
     where a.wasGiven(option) && !models.contains(where: \.isFactorization) {
       throw notApplicable(option, "svd and als")
@@ -130,10 +136,10 @@ enum EngineOptions {
     if a.wasGiven(learningRate) && !models.contains(.svd) {
       throw notApplicable(learningRate, "svd")
     }
-    if models.contains(.als), let value = a[regularization], !(value > 0) {
-      throw UsageError.message(
-        "'--reg' must be above 0 for als, which solves with it, got "
-          + "'\(NumberFormat.shortest(value))'")
+    for option in [regularization, biasRegularization] {
+      if models.contains(.als), let value = a[option], !(value > 0) {
+        throw ModelOptions.alsNeedsPositive(option, value)
+      }
     }
   }
 

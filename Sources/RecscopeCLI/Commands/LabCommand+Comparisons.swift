@@ -153,10 +153,7 @@ extension LabCommand {
   /// settings for a factor model.
   static func checkModelOptions(_ model: EvaluatedModel,
                                 _ a: ParsedArguments) throws {
-    let factor: [any OptionDeclaration] = [
-      ModelOptions.factors, ModelOptions.epochs, ModelOptions.learningRate,
-      ModelOptions.regularization,
-    ]
+    let factor = ModelOptions.all
     let engine = EngineOptions.neighbourhoodOptions
     let (refused, owner) = model.isFactorModel
       ? (engine, "the k-NN algorithms and hybrid") : (factor, "svd and als")

@@ -6,6 +6,7 @@ extension LabCommand {
   /// A setting a sweep can vary, with the models it applies to.
   enum SweptSetting: String {
     case k, factors, epochs, reg
+    case regBias = "reg-bias"
 
     var option: any OptionDeclaration {
       switch self {
@@ -13,8 +14,12 @@ extension LabCommand {
       case .factors: return LabOptions.sweepFactors
       case .epochs: return LabOptions.sweepEpochs
       case .reg: return LabOptions.sweepRegularization
+      case .regBias: return LabOptions.sweepBiasRegularization
       }
     }
+
+    /// The name of its column and plot axis, in the table's own style.
+    var column: String { rawValue.replacingOccurrences(of: "-", with: "_") }
 
     func applies(to model: EvaluatedModel) -> Bool {
       switch (self, model) {
@@ -31,6 +36,7 @@ extension LabCommand {
       (.factors, a[LabOptions.sweepFactors].map(Double.init)),
       (.epochs, a[LabOptions.sweepEpochs].map(Double.init)),
       (.reg, a[LabOptions.sweepRegularization]),
+      (.regBias, a[LabOptions.sweepBiasRegularization]),
     ]
     let swept = lists.filter { $0.1.count > 1 }
     guard swept.count == 1, let (setting, values) = swept.first else {
@@ -63,10 +69,10 @@ extension LabCommand {
       (model.name, try failing { try sweep.run(on: splits, options: options) })
     }
     typealias Row = (algo: String, point: ParameterSweep<Double>.Point)
-    let integral = setting != .reg
+    let integral = setting != .reg && setting != .regBias
     let columns: [(String, (Row) -> JSONValue)] = [
       ("algo", { .string($0.algo) }),
-      (setting.rawValue, {
+      (setting.column, {
         integral ? .integer(Int($0.point.value)) : .number($0.point.value)
       }),
     ] + LabTables.errors { $0.point.evaluation.summary }
@@ -83,7 +89,7 @@ extension LabCommand {
        })]
     }
     write(LabTables.table(columns, rows),
-          plot: LabPlots.against(values, title: setting.rawValue,
+          plot: LabPlots.against(values, title: setting.column,
                                  series: series),
           a, context: context)
   }
@@ -114,7 +120,8 @@ extension LabCommand {
           factors: values[.factors].map { Int($0) },
           epochs: values[.epochs].map { Int($0) },
           learningRate: a[ModelOptions.learningRate],
-          regularization: values[.reg])
+          regularization: values[.reg],
+          biasRegularization: values[.regBias])
       }
       if a.wasGiven(ModelOptions.learningRate) && model != .svd {
         throw UsageError.message("'--lr' applies to svd, not \(model.name)")

@@ -23,10 +23,7 @@ enum LabExperiment: String, CaseIterable, Sendable {
     SplitOptions.all + [LabOptions.serial, Flag.json]
   private static let plotting: [any OptionDeclaration] =
     [LabOptions.plot, LabOptions.plotSize]
-  private static let factorSettings: [any OptionDeclaration] = [
-    ModelOptions.factors, ModelOptions.epochs, ModelOptions.learningRate,
-    ModelOptions.regularization,
-  ]
+  private static let factorSettings = ModelOptions.all
 
   var options: [any OptionDeclaration] {
     let data = EngineOptions.dataOptions
@@ -39,7 +36,8 @@ enum LabExperiment: String, CaseIterable, Sendable {
     case .sweep:
       return [LabOptions.sweepAlgorithms, LabOptions.sweepK,
               LabOptions.sweepFactors, LabOptions.sweepEpochs,
-              LabOptions.sweepRegularization, ModelOptions.learningRate]
+              LabOptions.sweepRegularization,
+              LabOptions.sweepBiasRegularization, ModelOptions.learningRate]
         + engine.filter { $0.info.name != EngineOptions.k.name }
         + Self.common + [LabOptions.trainSample] + Self.plotting
         + [EngineOptions.items] + data
@@ -59,7 +57,7 @@ enum LabExperiment: String, CaseIterable, Sendable {
     case .transfer:
       return [LabOptions.vectors, LabOptions.cold, LabOptions.rescale,
               ModelOptions.epochs, ModelOptions.learningRate,
-              ModelOptions.regularization]
+              ModelOptions.regularization, ModelOptions.biasRegularization]
         + Self.common + [LabOptions.trainSample] + data
     }
   }

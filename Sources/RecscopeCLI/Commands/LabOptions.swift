@@ -57,7 +57,11 @@ enum LabOptions {
     "epochs", .integer(atLeast: 0), help: "Epochs of svd and als.")
   static let sweepRegularization = ListOption(
     "reg", .number(atLeast: 0),
-    help: "Regularisation of svd and als, on factors and biases alike.")
+    help: "Regularisation of svd and als, on factors and biases alike "
+      + "unless '--reg-bias' is given.")
+  static let sweepBiasRegularization = ListOption(
+    "reg-bias", .number(atLeast: 0),
+    help: "Regularisation of the biases of svd and als alone.")
 
   // augment
   static let noise = ListOption(

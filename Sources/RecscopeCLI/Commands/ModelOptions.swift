@@ -9,6 +9,12 @@ enum ModelOptions {
   static let epochs = EngineOptions.epochs
   static let learningRate = EngineOptions.learningRate
   static let regularization = EngineOptions.regularization
+  static let biasRegularization = EngineOptions.biasRegularization
+
+  /// Every single-valued factor setting, in the order help lists them.
+  static let all: [any OptionDeclaration] = [
+    factors, epochs, learningRate, regularization, biasRegularization,
+  ]
 
   /// The factor settings a command line gives; nil keeps a model's own.
   struct FactorSettings: Sendable {
@@ -16,6 +22,7 @@ enum ModelOptions {
     var epochs: Int?
     var learningRate: Double?
     var regularization: Double?
+    var biasRegularization: Double?
   }
 
   /// The factor settings of the single-valued options, for a command
@@ -29,15 +36,16 @@ enum ModelOptions {
       epochs: names.contains(epochs.name) ? a[epochs] : nil,
       learningRate: names.contains(learningRate.name) ? a[learningRate] : nil,
       regularization: names.contains(regularization.name)
-        ? a[regularization] : nil)
+        ? a[regularization] : nil,
+      biasRegularization: names.contains(biasRegularization.name)
+        ? a[biasRegularization] : nil)
   }
 
   /// The maker of one model with the options given.
   /// - Throws: ``UsageError`` for settings the model rejects.
   static func maker(for model: EvaluatedModel, _ a: ParsedArguments,
                     seed: UInt64) throws -> any ModelMaker {
-    let declared: [any OptionDeclaration] = [factors, epochs, learningRate,
-                                             regularization]
+    let declared = all
     switch model {
     case .engine(let algorithm):
       let settings = EngineOptions.settings(a, algorithm: algorithm)
@@ -68,6 +76,10 @@ enum ModelOptions {
     if let value = s.epochs { mf.epochs = value }
     if let value = s.learningRate { mf.learningRates = .init(all: value) }
     if let value = s.regularization { mf.regularization = .init(all: value) }
+    if let value = s.biasRegularization {
+      mf.regularization.userBias = value
+      mf.regularization.itemBias = value
+    }
     if let problem = mf.problem { throw UsageError.message("svd: " + problem) }
     return mf
   }
@@ -78,15 +90,25 @@ enum ModelOptions {
     if let value = s.factors { mf.factors = value }
     if let value = s.epochs { mf.epochs = value }
     if let value = s.regularization {
-      guard value > 0 else {
-        throw UsageError.message(
-          "'--reg' must be above 0 for als, which solves with it, got "
-            + "'\(NumberFormat.shortest(value))'")
-      }
+      guard value > 0 else { throw alsNeedsPositive(regularization, value) }
       mf.regularization = value
+      mf.biasRegularization = value
+    }
+    if let value = s.biasRegularization {
+      guard value > 0 else {
+        throw alsNeedsPositive(biasRegularization, value)
+      }
       mf.biasRegularization = value
     }
     if let problem = mf.problem { throw UsageError.message("als: " + problem) }
     return mf
+  }
+
+  /// ALS solves with its regularisation added to every system: 0 would
+  /// leave a row with few ratings unsolvable.
+  static func alsNeedsPositive(_ option: Option<Double>,
+                               _ value: Double) -> UsageError {
+    .message("'--\(option.name)' must be above 0 for als, which solves "
+      + "with it, got '\(NumberFormat.shortest(value))'")
   }
 }

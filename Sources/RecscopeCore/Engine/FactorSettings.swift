@@ -14,6 +14,10 @@ public struct FactorSettings: Equatable, Sendable, Codable {
   public var learningRate: Double?
   /// λ of every parameter (Surprise's `reg_all`; both λ and λ_b of ALS).
   public var regularization: Double?
+  /// λ_b of the biases b_u and b_i alone (Surprise's `reg_bu` and
+  /// `reg_bi`), so that biases and factors can be regularised apart; nil
+  /// takes ``regularization``.
+  public var biasRegularization: Double?
   /// Seed of the starting factors: the same seed trains the same model.
   public var seed: UInt64 = 0
 
@@ -27,6 +31,10 @@ public struct FactorSettings: Equatable, Sendable, Codable {
     if let epochs { mf.epochs = epochs }
     if let learningRate { mf.learningRates = .init(all: learningRate) }
     if let regularization { mf.regularization = .init(all: regularization) }
+    if let biasRegularization {
+      mf.regularization.userBias = biasRegularization
+      mf.regularization.itemBias = biasRegularization
+    }
     return mf
   }
 
@@ -40,6 +48,7 @@ public struct FactorSettings: Equatable, Sendable, Codable {
       mf.regularization = regularization
       mf.biasRegularization = regularization
     }
+    if let biasRegularization { mf.biasRegularization = biasRegularization }
     return mf
   }
 
@@ -59,6 +68,12 @@ public struct FactorSettings: Equatable, Sendable, Codable {
       : biasedMF.regularization.userFactors
   }
 
+  /// The regularization of the biases `algorithm` trains with.
+  public func biasRegularizationValue(for algorithm: Algorithm) -> Double {
+    algorithm == .als ? alsMF.biasRegularization
+      : biasedMF.regularization.userBias
+  }
+
   /// The learning rate of `svd`.
   public var learningRateValue: Double { biasedMF.learningRates.userFactors }
 
@@ -71,6 +86,10 @@ public struct FactorSettings: Equatable, Sendable, Codable {
         return "the regularization of als must be above 0, got "
           + exact(regularization)
       }
+      if let biasRegularization, !(biasRegularization > 0) {
+        return "the bias regularization of als must be above 0, got "
+          + exact(biasRegularization)
+      }
       return alsMF.problem
     default:
       return biasedMF.problem
@@ -82,7 +101,11 @@ public struct FactorSettings: Equatable, Sendable, Codable {
     var s = "\(factorCount(for: algorithm)) factors, "
       + "\(epochCount(for: algorithm)) epochs, "
     if algorithm == .svd { s += "lr=\(display(learningRateValue)), " }
-    s += "reg=\(display(regularizationValue(for: algorithm))), seed=\(seed)"
+    s += "reg=\(display(regularizationValue(for: algorithm))), "
+    if biasRegularization != nil {
+      s += "reg_bias=\(display(biasRegularizationValue(for: algorithm))), "
+    }
+    s += "seed=\(seed)"
     return s
   }
 }
