@@ -108,6 +108,63 @@ import TestSupport
     // y has 1 training rating, x has 2, z none (left out: nobody knows it).
     #expect(ComparisonRunner.coldTestRatings(split, limit: 1) == [test[0]])
     #expect(ComparisonRunner.coldTestRatings(split, limit: 2) == [test[0], test[1]])
+    // z has no training rating and a knows others: unseen. c is unknown.
+    #expect(ComparisonRunner.unseenTestRatings(split) == [test[2]])
+  }
+
+  /// A placed item takes part in the product with b_i = 0; a trained one
+  /// keeps its factors.
+  @Test func placedItemsAreScoredByTheirVector() throws {
+    var model = try svd.fit(data)
+    let v = (0..<model.factorCount).map { Double($0 + 1) / 10 }
+    let index = model.placeItem("outside", at: v)
+    let placed = try #require(index)
+    #expect(model.isPlaced(placed) && !model.isKnown(placed))
+    let u = UserIndex(0)
+    let p = model.userFactors.row(u.int)
+    let dot = zip(v, p).reduce(0) { $0 + $1.0 * $1.1 }
+    let e = model.estimate(u, placed)
+    #expect(abs(e.raw - (model.globalMean + model.userBias[0] + dot)) < 1e-12)
+    #expect(!e.wasImpossible)
+    #expect(model.estimate(nil, placed).raw == model.globalMean)
+    let trained = data.ratings.item(data.ratings.itemIDs[0])!
+    let before = model.itemFactors.row(trained.int)
+    let again = model.placeItem(data.ratings.itemIDs[0], at: v)
+    #expect(again == nil)
+    #expect(model.itemFactors.row(trained.int) == before)
+  }
+
+  /// Items whose every rating is held out: the data's own factors as
+  /// vectors let the product tell them apart, where random starting
+  /// factors leave only μ + b_u.
+  @Test func trueFactorsReachItemsNoTrainingRatingReached() throws {
+    let (dataset, truth) = try SyntheticData(users: 200, items: 120,
+                                            ratings: 6000, seed: 9)
+      .generateWithTruth()
+    var table: [String: [Double]] = [:]
+    for i in dataset.ratings.items {
+      table[dataset.ratings.id(of: i)] = Array(truth.factors(of: i))
+    }
+    let vectors = try PretrainedItemVectors(table)
+    let list = RatingList(dataset)
+    let held = Set(dataset.ratings.itemIDs.enumerated()
+      .filter { $0.offset % 6 == 0 }.map(\.element))
+    let split = TrainTestSplit(list, isTest: list.records.map {
+      held.contains($0.itemID) || $0.userID.hasSuffix("7") })
+    var mf = BiasedMF()
+    mf.epochs = 30
+    mf.learningRates = .init(all: 0.01)
+    mf.seed = 1
+    var options = ComparisonOptions()
+    options.coldItemLimit = 5
+    let compared = try ComparisonRunner.run(
+      TransferExperiment.variants(vectors, mf: mf, rescaledTo: nil),
+      on: [split], options: options)
+    let tested = compared.map { $0.summary[.unseenTested]?.mean ?? 0 }
+    #expect(tested[0] > 100 && tested.allSatisfy { $0 == tested[0] })
+    let rmse = compared.map { $0.summary[.unseenRMSE]?.mean ?? .nan }
+    #expect(rmse[1] < rmse[0] - 0.05, "unseen RMSE \(rmse)")
+    #expect(rmse[2] < rmse[0], "unseen RMSE \(rmse)")
   }
 
   @Test func transferComparesStartingPointsOnColdItems() throws {

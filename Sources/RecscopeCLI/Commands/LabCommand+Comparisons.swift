@@ -145,6 +145,15 @@ extension LabCommand {
       + [("cold_verdict", {
         .string($0.coldVerdict?.rawValue ?? ($0.isBaseline ? "baseline" : ""))
       })]
+      + [("unseen_tested", {
+        LabTables.number($0.summary[.unseenTested]?.mean)
+      })]
+      + LabTables.pair("unseen_rmse") { $0.summary[.unseenRMSE] }
+      + LabTables.pair("unseen_change") { $0.change[.unseenRMSE] }
+      + [("unseen_verdict", {
+        .string($0.unseenVerdict?.rawValue
+          ?? ($0.isBaseline ? "baseline" : ""))
+      })]
     LabTables.variants(results.map { ("svd", $0) }, after: cold)
       .write(to: context.output, as: OutputFormat(json: a[Flag.json]))
   }

@@ -24,6 +24,11 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
   case coldRMSE = "cold-item RMSE"
   /// Test ratings of cold items.
   case coldTested = "cold-item ratings"
+  /// RMSE over the test ratings of unseen items, those with no training
+  /// rating at all, by users the training knows.
+  case unseenRMSE = "unseen-item RMSE"
+  /// Test ratings of unseen items.
+  case unseenTested = "unseen-item ratings"
   /// RMSE over a validation set carved from the training ratings.
   case validationRMSE = "validation RMSE"
   /// Training epochs a model was given or chose.

@@ -49,7 +49,8 @@ public struct TrainingVariant: Sendable {
 public struct ComparisonOptions: Sendable {
   public var evaluation = EvaluationOptions()
   /// Items with 1 to this many training ratings are cold; their test
-  /// ratings get an RMSE of their own. Nil measures none.
+  /// ratings get an RMSE of their own, and so do those of items with no
+  /// training rating (unseen). Nil measures neither.
   public var coldItemLimit: Int?
 
   public init() {}
@@ -101,7 +102,8 @@ public enum ComparisonRunner {
     return VariantEvaluation.compare(runs)
   }
 
-  /// ``EvaluationRunner/evaluate(_:on:options:)`` plus the cold-item RMSE.
+  /// ``EvaluationRunner/evaluate(_:on:options:)`` plus the cold- and
+  /// unseen-item RMSE.
   static func measure(_ predictor: any RatingPredictor,
                       on split: TrainTestSplit,
                       options: ComparisonOptions) -> FoldResult {
@@ -114,13 +116,32 @@ public enum ComparisonRunner {
       if let rmse = AccuracyMetrics.rmse(scored) {
         result.values[.coldRMSE] = rmse
       }
+      let unseen = unseenTestRatings(split)
+      result.values[.unseenTested] = Double(unseen.count)
+      let scoredUnseen = ScoredRating.scoring(unseen, with: predictor)
+      if let rmse = AccuracyMetrics.rmse(scoredUnseen) {
+        result.values[.unseenRMSE] = rmse
+      }
     }
     return result
   }
 
+  /// Test ratings of items with no training rating, by users with one:
+  /// what only knowledge from outside the ratings (item vectors, item
+  /// features) can tell apart from the user's bias.
+  public static func unseenTestRatings(_ split: TrainTestSplit)
+    -> [RatingRecord] {
+    let ratings = split.train.ratings
+    return split.test.filter { r in
+      guard let u = ratings.user(r.userID), !ratings.byUser[u.int].isEmpty
+      else { return false }
+      guard let i = ratings.item(r.itemID) else { return true }
+      return ratings.byItem[i.int].isEmpty
+    }
+  }
+
   /// Test ratings of items with 1 to `limit` training ratings. Items with
-  /// none are left out: no model trained on the split knows them, so
-  /// every variant predicts them alike.
+  /// none are counted apart (``unseenTestRatings(_:)``).
   public static func coldTestRatings(_ split: TrainTestSplit,
                                      limit: Int) -> [RatingRecord] {
     let ratings = split.train.ratings

@@ -17,6 +17,8 @@ public struct VariantEvaluation: Sendable {
   public var verdict: Verdict?
   /// The verdict on cold-item RMSE, when it was measured.
   public var coldVerdict: Verdict?
+  /// The verdict on unseen-item RMSE, when it was measured.
+  public var unseenVerdict: Verdict?
 
   public var isBaseline: Bool { verdict == nil }
 
@@ -49,7 +51,10 @@ public struct VariantEvaluation: Sendable {
         name: run.name, setting: run.setting, folds: run.folds,
         summary: summary, change: change,
         verdict: n == 0 ? nil : Verdict(differences: differences[.rmse] ?? []),
-        coldVerdict: n == 0 ? nil : differences[.coldRMSE].map { Verdict(differences: $0) })
+        coldVerdict: n == 0 ? nil
+          : differences[.coldRMSE].map { Verdict(differences: $0) },
+        unseenVerdict: n == 0 ? nil
+          : differences[.unseenRMSE].map { Verdict(differences: $0) })
     }
   }
 }

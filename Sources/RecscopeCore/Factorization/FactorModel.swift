@@ -13,6 +13,8 @@
 /// Surprise's SVD does, the biased form uses only the known terms: μ,
 /// plus b_u when the user is known, plus b_i when the item is known, plus
 /// the product only when both are; that is a prediction, not a failure.
+/// An item placed from outside (``placeItem(_:at:)``) takes part in the
+/// product although no rating made it known.
 /// The unbiased form has nothing to fall back on, so an unknown user or
 /// item is impossible and gets μ with the reason recorded.
 public struct FactorModel: Sendable {
@@ -45,6 +47,9 @@ public struct FactorModel: Sendable {
   /// solution against the current item side? True for every user after
   /// ALS and for folded-in users; false after SGD or quantisation.
   var exactUsers: [Bool]
+  /// Items without training ratings whose q_i came from outside (see
+  /// ``placeItem(_:at:)``); the product scores them.
+  public internal(set) var placedItems: Set<Int> = []
 
   public var factorCount: Int { itemFactors.columns }
 
@@ -63,7 +68,7 @@ public struct FactorModel: Sendable {
   /// - Complexity: O(k).
   public func estimate(_ u: UserIndex?, _ i: ItemIndex?) -> RatingEstimate {
     let userKnown = isKnown(u), itemKnown = isKnown(i)
-    guard let u, let i, userKnown && itemKnown else {
+    guard let u, let i, userKnown && (itemKnown || isPlaced(i)) else {
       let bu = userKnown ? u.map { userBias[$0.int] } : nil
       return partialEstimate(userBias: bu, itemKnown ? i : nil)
     }

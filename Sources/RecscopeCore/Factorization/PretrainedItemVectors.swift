@@ -46,17 +46,7 @@ public struct PretrainedItemVectors: Sendable, Equatable {
   public func itemFactors(for ratings: RatingMatrix, deviation: Double = 0.1,
                           rescaledTo target: Double? = nil,
                           seed: UInt64 = 0) -> FactorMatrix {
-    var factor = 1.0
-    if let target {
-      var squares = 0.0, n = 0
-      for id in ratings.itemIDs {
-        guard let v = vectors[id] else { continue }
-        for x in v { squares += x * x }
-        n += v.count
-      }
-      let rms = n > 0 ? (squares / Double(n)).squareRoot() : 0
-      if rms > 0 { factor = target / rms }
-    }
+    let factor = scale(for: ratings, rescaledTo: target)
     var generator = SeededGenerator(seed: seed)
     var q = FactorMatrix(rows: ratings.itemCount, columns: dimension)
     for (i, id) in ratings.itemIDs.enumerated() {
@@ -66,6 +56,38 @@ public struct PretrainedItemVectors: Sendable, Equatable {
       }
     }
     return q
+  }
+
+  /// What ``itemFactors(for:deviation:rescaledTo:seed:)`` multiplies the
+  /// vectors by: `target` over the root mean square of the entries of the
+  /// items of `ratings` that have a vector; 1 without a target.
+  public func scale(for ratings: RatingMatrix,
+                    rescaledTo target: Double?) -> Double {
+    guard let target else { return 1 }
+    var squares = 0.0, n = 0
+    for id in ratings.itemIDs {
+      guard let v = vectors[id] else { continue }
+      for x in v { squares += x * x }
+      n += v.count
+    }
+    let rms = n > 0 ? (squares / Double(n)).squareRoot() : 0
+    return rms > 0 ? target / rms : 1
+  }
+
+  /// Places in `model` every item with a vector and no training rating,
+  /// at its vector times `scale`, in order of id.
+  /// - Returns: how many were placed.
+  /// - Precondition: the model has ``dimension`` factors.
+  @discardableResult
+  public func placeUnseenItems(in model: inout FactorModel,
+                               scale: Double = 1) -> Int {
+    var placed = 0
+    for id in vectors.keys.sorted() {
+      if model.placeItem(id, at: vectors[id]!.map { $0 * scale }) != nil {
+        placed += 1
+      }
+    }
+    return placed
   }
 
   /// The data set with the vectors added as item features named
