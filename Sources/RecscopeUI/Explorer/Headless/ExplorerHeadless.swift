@@ -26,6 +26,7 @@ public enum ExplorerHeadless {
   /// caller (``ExplorerState/endBackground()`` stops it).
   public static func replay(_ keys: [Key], on state: ExplorerState) -> CellGrid {
     state.backgroundPacing = .stepped
+    state.followFactorModel()
     var frame = ExplorerView.render(state)
     for key in keys {
       let effect = state.handle(key)
