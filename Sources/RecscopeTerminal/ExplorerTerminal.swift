@@ -37,6 +37,7 @@ public enum ExplorerTerminal {
                               size: terminal.size,
                               colorMode: terminal.colorMode)
     terminal.beforeSignalExit = { signal in state.endBySignal(signal) }
+    state.followFactorModel()
 
     var status: Int32 = 0
     let clock = ContinuousClock()

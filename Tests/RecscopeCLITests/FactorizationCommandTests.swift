@@ -90,6 +90,47 @@ import TestSupport
     #expect(rows.count == 4)
   }
 
+  /// `explore --algo svd` trains in the background from the start: the
+  /// first screens show the baseline and why, and after `<Wait>` the
+  /// model's list is the one `recommend` prints.
+  @Test func theExplorerTrainsInTheBackgroundFromTheStart() throws {
+    let keys = try RecscopeRun.scratchDirectory()
+      .appendingPathComponent("keys").path
+    let model = ["--algo", "svd", "--factors", "4", "--epochs", "5",
+                 "--seed", "1"]
+    func screen(_ script: String) throws -> [Substring] {
+      try script.write(toFile: keys, atomically: true, encoding: .utf8)
+      // No data: the bundled teaching sample, with no journal to leave.
+      let (status, out, errors) = run(
+        ["explore", "--keys", keys, "--dump-screen", "--size", "100x24"]
+          + model)
+      #expect(status == 0, "\(errors)")
+      return out.split(separator: "\n")
+    }
+
+    var rows = try screen("j k\n")
+    #expect(rows.contains { $0.contains("ana: model not trained yet: baseline") })
+    #expect(rows.contains { $0.contains(" baseline") })
+    #expect(!rows.contains { $0.contains(" MF ") })
+    #expect(rows.last!.contains("training svd ▕░░░░░░░░░░░░░░░░▏ epoch 0/5"))
+
+    rows = try screen("j k <Wait>\n")
+    #expect(rows.last!.contains("trained svd: 5 epochs"))
+    #expect(rows.contains { $0.contains("for ana · SVD (biased MF, SGD) · 4 factors") })
+    let (status, out, _) = run(
+      ["recommend", teaching, "--user", "ana", "-n", "3"] + model)
+    #expect(status == 0)
+    let titles = out.split(separator: "\n").dropFirst().map {
+      String($0.split(separator: "\t")[2].prefix(12))
+    }
+    #expect(titles.count == 3)
+    for (n, title) in titles.enumerated() {
+      #expect(rows.contains {
+        $0.contains("│ \(n + 1) ") && $0.contains(title) && $0.contains(" MF ")
+      }, "rank \(n + 1): \(title)")
+    }
+  }
+
   @Test func anUnknownUserGetsTheItemBiasFlagged() {
     let (status, out, _) = run(
       "predict", teaching, "--user", "nobody", "--item", "m01", "--algo", "svd",

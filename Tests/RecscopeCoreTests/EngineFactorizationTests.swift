@@ -284,6 +284,86 @@ import TestSupport
     #expect(e.factorModel?.factorCount == 3)
   }
 
+  // MARK: Without training on demand
+
+  /// Before a model comes in, every estimate is the baseline's, flagged
+  /// with the reason; once one trained elsewhere is installed (with an
+  /// edit made meanwhile), the estimates are those of an engine that
+  /// trained on the spot and saw the same edit.
+  @Test func anEngineThatDoesNotTrainFallsBackUntilAModelIsInstalled()
+    throws
+  {
+    for algorithm in [Algorithm.svd, .als] {
+      let e = try Engine(dataset: data, settings: settings(algorithm),
+                         trainsOnDemand: false)
+      #expect(e.needsFactorTraining)
+      #expect(e.factorModel == nil && e.factorModelStatus == nil)
+      let b = e.baselines
+      let ratings = data.ratings
+      for u in 0..<5 where !ratings.byUser[u].isEmpty {
+        for i in 0..<ratings.itemCount where !ratings.byItem[i].isEmpty {
+          let p = e.predict(UserIndex(u), ItemIndex(i))
+          #expect(p.source == .baseline && p.wasImpossible)
+          #expect(p.reason == "model not trained yet")
+          #expect(p.raw == b.globalMean + b.user[u] + b.item[i],
+                  "\(algorithm) \(u) \(i)")
+          #expect(p.explanation.fallbacks
+                  == ["model not trained yet: baseline μ + b_u + b_i"])
+          #expect(p.explanation.terms.map(\.name) == ["μ", "b_u", "b_i"])
+        }
+      }
+      let list = e.recommend(for: UserIndex(0), count: 5)
+      #expect(list.note == "model not trained yet: baseline")
+      #expect(list.items.allSatisfy { $0.source == .baseline })
+      #expect(e.needsFactorTraining, "predicting trained nothing")
+
+      let job = try #require(e.factorTraining())
+      let u = UserIndex(2)
+      let i = try #require((0..<data.ratings.itemCount).map(ItemIndex.init)
+        .first { e.ratings.rating(u, $0) == nil })
+      try e.setRating(u, i, to: 5)
+      let trained = try #require(try job.run())
+      #expect(e.install(trained))
+      #expect(!e.needsFactorTraining)
+      #expect(e.factorModelStatus?.editsSinceTraining == 1)
+
+      let reference = try engine(algorithm)
+      try reference.setRating(u, i, to: 5)
+      for v in 0..<data.ratings.userCount {
+        for j in 0..<data.ratings.itemCount {
+          let p = e.predict(UserIndex(v), ItemIndex(j))
+          let expected = reference.predict(UserIndex(v), ItemIndex(j))
+          #expect(p.raw == expected.raw, "\(algorithm) \(v) \(j)")
+          #expect(p.source == .factorization)
+        }
+      }
+      #expect(e.recommend(for: u, count: 5)
+              == reference.recommend(for: u, count: 5))
+    }
+  }
+
+  /// A change of factor settings leaves the old model unused rather than
+  /// training; changing back finds it, with the edits made meanwhile.
+  @Test func changingBackFindsTheModelOfTheOldSettings() throws {
+    let e = try Engine(dataset: data, settings: settings(.svd),
+                       trainsOnDemand: false)
+    try e.retrainFactorModel()
+    let old = e.settings
+    var other = old
+    other.factorization.factors = 3
+    try e.apply(other)
+    #expect(e.needsFactorTraining)
+    try e.setRating(UserIndex(1), ItemIndex(4), to: 2)
+    #expect(e.predict(UserIndex(1), ItemIndex(5)).source == .baseline)
+    try e.apply(old)
+    #expect(!e.needsFactorTraining)
+    #expect(e.factorModel?.factorCount == 6)
+    let reference = try engine()
+    try reference.setRating(UserIndex(1), ItemIndex(4), to: 2)
+    #expect(e.predict(UserIndex(1), ItemIndex(5)).raw
+            == reference.predict(UserIndex(1), ItemIndex(5)).raw)
+  }
+
   @Test func settingsWrittenBeforeFactorizationStillRead() throws {
     var knn = EngineSettings()
     knn.algorithm = .knnMeans

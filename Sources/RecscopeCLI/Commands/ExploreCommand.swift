@@ -100,9 +100,12 @@ enum ExploreCommand: Command {
     context.output.write(screen.hasSuffix("\n") ? screen : screen + "\n")
   }
 
+  /// An engine that leaves training `svd` and `als` to the explorer,
+  /// which does it in the background.
   static func makeEngine(_ dataset: Dataset, _ a: ParsedArguments) throws -> Engine {
     do {
-      return try Engine(dataset: dataset, settings: EngineOptions.settings(a))
+      return try Engine(dataset: dataset, settings: EngineOptions.settings(a),
+                        trainsOnDemand: false)
     } catch let error as EngineError {
       throw UsageError.message(error.description)
     }

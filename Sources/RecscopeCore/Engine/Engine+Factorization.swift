@@ -8,8 +8,13 @@
 /// Retraining can run elsewhere: ``factorTraining()`` takes a snapshot of
 /// the data that another thread trains on, and ``install(_:)`` swaps the
 /// result in on the engine's thread, folding in every user edited since
-/// the snapshot.
+/// the snapshot. With ``trainsOnDemand`` off that is the only way a model
+/// comes in, and the baseline answers until one does.
 extension Engine {
+  /// Why an estimate of `svd` or `als` is the baseline's: no model for
+  /// the current settings has come in yet (``trainsOnDemand`` off).
+  public static let untrainedReason = "model not trained yet"
+
   /// What the current settings would train.
   var factorKey: FactorState.Key {
     FactorState.Key(algorithm: settings.algorithm,
@@ -17,22 +22,31 @@ extension Engine {
   }
 
   /// The model for the current settings with every pending fold-in done,
-  /// trained here first when there is none; nil when training failed.
+  /// trained here first when there is none and ``trainsOnDemand`` is on;
+  /// nil when training failed or, with it off, until a model for these
+  /// settings is installed.
   /// - Complexity: O(1) when current; a fold-in per edited user since the
-  ///   last use; a full training when the settings changed.
-  ///
-  /// TODO(explorer): a settings change that needs a new model trains here,
-  /// on the caller's thread (seconds at MovieLens 1M size). Keeping the
-  /// old model, or the biases, answering while ``factorTraining()`` runs
-  /// in the background would keep the explorer responsive on large data.
+  ///   last use; a full training when the settings changed and the engine
+  ///   trains on demand.
   func currentFactorModel() -> FactorModel? {
     if factors.key != factorKey || (factors.model == nil
       && factors.failure?.clock != factors.clock)
     {
+      // A model trained for other settings stays, unused, until another
+      // comes in: an undo back to its settings finds it still current.
+      guard trainsOnDemand else { return nil }
       trainFactorModelNow()
     }
     foldInPendingUsers()
     return factors.model
+  }
+
+  /// Whether `svd` or `als` is chosen and no model for the current
+  /// settings is in: what a training in the background must bring when
+  /// ``trainsOnDemand`` is off.
+  public var needsFactorTraining: Bool {
+    settings.algorithm.isFactorization
+      && (factors.model == nil || factors.key != factorKey)
   }
 
   /// The factor model the engine predicts with, brought up to date; nil
@@ -155,6 +169,9 @@ extension Engine {
           + settings.factorization.summary(for: algorithm) : "",
       formula: explain ? "r̂_ui = μ + b_u + b_i + q_iᵀp_u" : "")
     guard let model = currentFactorModel() else {
+      guard trainsOnDemand else {
+        return untrainedPrediction(u, i, explain: explain, e)
+      }
       let why = "no factor model: \(factors.failure?.text ?? "not trained")"
       return impossible(u, i, why, e)
     }
@@ -191,6 +208,25 @@ extension Engine {
       + " since training, edited users folded in"))
     return finish(u, i, raw: estimate.raw, source: .factorization,
                   impossible: why, e)
+  }
+
+  /// μ + b_u + b_i of the engine's baselines while no model has come in,
+  /// flagged impossible with ``untrainedReason``.
+  private func untrainedPrediction(_ u: UserIndex?, _ i: ItemIndex?,
+                                   explain: Bool,
+                                   _ explanation: Explanation) -> Prediction {
+    var e = explanation
+    e.fallbacks.append("\(Self.untrainedReason): baseline μ + b_u + b_i")
+    let (raw, terms) = baselineTerms(u, i, &e)
+    if explain {
+      e.terms = terms
+      let parts = [display(terms[0].value)]
+        + terms.dropFirst().map { signedTerm($0.value) }
+      e.substituted = "r̂ = " + parts.joined(separator: " ")
+        + " = \(display(raw))"
+    }
+    return finish(u, i, raw: raw, source: .baseline,
+                  impossible: Self.untrainedReason, e)
   }
 
   /// Whether the item existed when the model was trained.

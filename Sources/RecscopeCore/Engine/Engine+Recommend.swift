@@ -9,8 +9,8 @@ public struct Recommendation: Sendable, Equatable {
   public var wasImpossible: Bool
 }
 
-/// A user's top-N list, with a plain note when a cold-start fallback
-/// chose it ("no ratings yet: most popular").
+/// A user's top-N list, with a plain note when a fallback chose it ("no
+/// ratings yet: most popular", "model not trained yet: baseline").
 public struct RecommendationList: Sendable, Equatable {
   public var user: UserIndex
   public var items: [Recommendation]
@@ -20,7 +20,8 @@ public struct RecommendationList: Sendable, Equatable {
 extension Engine {
   /// The `count` unrated items with the highest estimates, ties broken by
   /// the items' order in the data; the most popular items for a user
-  /// with no ratings.
+  /// with no ratings; the baseline's estimates, noted, for `svd` or
+  /// `als` before their model is in (``trainsOnDemand`` off).
   /// - Complexity: one prediction per unrated item; user-based k-NN needs
   ///   only the user's similarity row, item-based the rows of the items
   ///   the user rated; a factor model one product q_iᵀp_u per item.
@@ -69,6 +70,9 @@ extension Engine {
     let n = rated.count
     if settings.algorithm == .hybrid && n < settings.hybridMinRatings {
       note = "\(n) rating\(n == 1 ? "" : "s"): content-based"
+    }
+    if form.isFactorization && !trainsOnDemand && needsFactorTraining {
+      note = "\(Self.untrainedReason): baseline"
     }
     return RecommendationList(user: u, items: top, note: note)
   }

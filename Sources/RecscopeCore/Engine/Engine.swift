@@ -50,12 +50,24 @@ public final class Engine {
   var similarityBudget = 1 << 30 {
     didSet { currentStore.budget = similarityBudget }
   }
+  /// Whether `svd` and `als` train their model on the caller's thread
+  /// when it is first needed for the current settings, as a command that
+  /// must answer at once does. Off, nothing here trains: until a model
+  /// trained through ``factorTraining()`` comes in by ``install(_:)``,
+  /// estimates fall back to the baseline μ + b_u + b_i with the reason
+  /// recorded, so that a front end can train in the background and stay
+  /// responsive.
+  public var trainsOnDemand: Bool
 
+  /// - Parameter trainsOnDemand: see ``trainsOnDemand``; with `svd` or
+  ///   `als` and true, the model is trained here.
   /// - Throws: ``EngineError/invalidSettings(_:)`` for out-of-range settings.
-  public init(dataset: Dataset, settings: EngineSettings = EngineSettings()) throws {
+  public init(dataset: Dataset, settings: EngineSettings = EngineSettings(),
+              trainsOnDemand: Bool = true) throws {
     if let problem = settings.problem { throw EngineError.invalidSettings(problem) }
     self.dataset = dataset
     self.settings = settings
+    self.trainsOnDemand = trainsOnDemand
     userMoments = RowMoments(rows: dataset.ratings.byUser)
     itemMoments = RowMoments(rows: dataset.ratings.byItem)
     currentStore = SimilarityStore(
@@ -63,7 +75,9 @@ public final class Engine {
       minSupport: settings.minSupport, shrinkage: settings.shrinkage,
       centring: .none, width: 0)
     storeIsStale = true
-    if settings.algorithm.isFactorization { _ = currentFactorModel() }
+    if settings.algorithm.isFactorization && trainsOnDemand {
+      _ = currentFactorModel()
+    }
   }
 
   /// The similarity rows, rebuilt first if an edit left them stale.

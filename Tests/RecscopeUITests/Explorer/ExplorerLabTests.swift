@@ -321,12 +321,12 @@ struct ExplorerLabTests {
     #expect(state.lab.evaluation?.tested == 1)
   }
 
-  /// A retraining running when the lab opens goes first; the lab's run
-  /// starts when it ends.
+  /// A training running when the lab opens (the one choosing svd
+  /// started) goes first; the lab's run starts when it ends.
   @Test func theLabWaitsForATraining() throws {
     let state = try teaching()
     defer { state.endBackground() }
-    var rows = try fixture.type(":set<Space>algo=svd<Enter> R L",
+    var rows = try fixture.type(":set<Space>algo=svd<Enter> L",
                                 into: state)
     #expect(rows[0].contains("waits for training svd to end"))
     #expect(state.lab.factorModel == .svd)

@@ -7,6 +7,8 @@ struct RunningTask {
   let finish: (any Sendable) -> Void
   /// Runs on the explorer's thread when the work is cancelled.
   let cancelled: (() -> Void)?
+  /// Runs on the explorer's thread when the work fails, with why.
+  let failed: ((String) -> Void)?
 }
 
 /// Owning background work: starting it, collecting its progress, waiting
@@ -25,14 +27,17 @@ extension ExplorerState {
   /// - Parameters:
   ///   - finish: runs on the explorer's thread with the work's result;
   ///     never after a cancel.
-  ///   - cancelled: runs on the explorer's thread after a cancel.
+  ///   - cancelled: runs on the explorer's thread after a cancel, after
+  ///     the message saying so, which it may replace.
+  ///   - failed: runs on the explorer's thread after a failure, with why.
   /// - Returns: false, with a message, when work is already running.
   @discardableResult
   func startBackground(
     title: String, total: Int, unit: String = "step",
     work: @escaping @Sendable (BackgroundTask.Reporter) throws -> any Sendable,
     finish: @escaping (any Sendable) -> Void,
-    cancelled: (() -> Void)? = nil
+    cancelled: (() -> Void)? = nil,
+    failed: ((String) -> Void)? = nil
   ) -> Bool {
     if let running = background {
       fail("\(running.task.title) is still running; Esc cancels it")
@@ -40,7 +45,8 @@ extension ExplorerState {
     }
     let task = BackgroundTask(title: title, total: total, unit: unit,
                               pacing: backgroundPacing, work: work)
-    background = RunningTask(task: task, finish: finish, cancelled: cancelled)
+    background = RunningTask(task: task, finish: finish, cancelled: cancelled,
+                             failed: failed)
     log.write("started \(title)")
     return true
   }
@@ -72,8 +78,8 @@ extension ExplorerState {
     background = nil
     running.task.cancel()
     log.write("cancelled \(running.task.title)")
-    running.cancelled?()
     if !quietly { say("\(running.task.title) cancelled; nothing changed") }
+    running.cancelled?()
   }
 
   /// Stops any work before the explorer closes.
@@ -93,6 +99,7 @@ extension ExplorerState {
     case .failed(let why):
       background = nil
       fail("\(running.task.title) failed: \(why)")
+      running.failed?(why)
       followLab()
     }
   }

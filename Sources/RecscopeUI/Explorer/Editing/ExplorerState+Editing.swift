@@ -174,6 +174,9 @@ extension ExplorerState {
   private func changed(by edit: ExplorerEdit, before: Snapshot,
                        verb: String?) {
     bumpRevision()
+    // New settings may need a model; a training stopped for the old ones
+    // no longer holds it back.
+    if case .settings = edit { training.held = false }
     clampCursors()
     var notes: [String] = []
     if let u = selectedUser, u == before.user {

@@ -253,7 +253,9 @@ extension ExplorerState {
     }
     let engine: Engine
     do {
-      engine = try Engine(dataset: loaded.dataset, settings: self.engine.settings)
+      engine = try Engine(dataset: loaded.dataset,
+                          settings: self.engine.settings,
+                          trainsOnDemand: false)
     } catch {
       throw ExplorerMessage("\(error)")
     }

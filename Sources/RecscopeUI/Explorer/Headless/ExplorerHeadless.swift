@@ -20,12 +20,15 @@ public enum ExplorerHeadless {
   /// terminal loop does (so scrolling and clicks see the same frames),
   /// and returns the final screen.
   ///
-  /// Background work started here (a retraining) advances only at a
-  /// `<Wait>` key, one step per `<Wait n>`, so that every run shows the
-  /// same frames; work still running when the keys end is left to the
-  /// caller (``ExplorerState/endBackground()`` stops it).
+  /// Background work started here (a training, which `svd` or `als`
+  /// start by themselves before the first frame and after a change of
+  /// settings; a lab run) advances only at a `<Wait>` key, one step per
+  /// `<Wait n>`, so that every run shows the same frames; work still
+  /// running when the keys end is left to the caller
+  /// (``ExplorerState/endBackground()`` stops it).
   public static func replay(_ keys: [Key], on state: ExplorerState) -> CellGrid {
     state.backgroundPacing = .stepped
+    state.followFactorModel()
     var frame = ExplorerView.render(state)
     for key in keys {
       let effect = state.handle(key)

@@ -81,8 +81,8 @@ public enum ExplorerView {
     var hints = HelpText.hints(for: state.focus)
     if state.lab.isOpen {
       hints = HelpText.labHints
-    } else if let note = state.staleModelNote {
-      hints.insert(KeyHint("R", "retrain (\(note))"), at: 0)
+    } else if let hint = state.trainingHint {
+      hints.insert(hint, at: 0)
     }
     if state.overlay != nil {
       hints = [KeyHint("Esc", "close")]

@@ -7,9 +7,11 @@ extension ExplorerState {
   /// A question or a prompt takes every key while it is open, then an
   /// overlay, then the lab view when it is open, then the focused pane.
   /// Change marks from the last edit last until the next key. Afterwards
-  /// the lab, if open, starts measuring whatever the key made stale.
+  /// a factor model the settings lack starts training, and the lab, if
+  /// open, starts measuring whatever the key made stale.
   public func handle(_ key: Key) -> ExplorerEffect {
     let effect = dispatch(key)
+    followFactorModel()
     followLab()
     return effect
   }

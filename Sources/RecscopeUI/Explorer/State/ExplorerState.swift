@@ -74,6 +74,8 @@ public final class ExplorerState {
   public var backgroundPacing: BackgroundTask.Pacing = .free
   /// The lab view and its figures.
   var lab = LabState()
+  /// The factor model's training in the background.
+  var training = ModelTraining()
 
   /// An ordered pair of indices, for sets of marked cells.
   struct Pair: Hashable {
@@ -93,7 +95,9 @@ public final class ExplorerState {
   }
 
   /// - Parameters:
-  ///   - engine: the engine on the loaded data, with its settings.
+  ///   - engine: the engine on the loaded data, with its settings; from
+  ///     here on it trains no factor model itself (see
+  ///     ``followFactorModel()``).
   ///   - size: the screen; a resize key changes it.
   ///   - colorMode: decides one or two heatmap values per cell.
   public init(engine: Engine, options: ExplorerOptions, size: Size,
@@ -103,6 +107,7 @@ public final class ExplorerState {
     self.size = size
     self.colorMode = colorMode
     self.showPredictions = options.showPredictions
+    engine.trainsOnDemand = false
     log = ExplorerLog(path: options.logPath)
     roster = Roster(userCount: engine.ratings.userCount,
                     itemCount: engine.ratings.itemCount)
@@ -247,9 +252,12 @@ public final class ExplorerState {
   /// Swaps in another engine (`:e`), resetting what belonged to the old
   /// data.
   func replaceEngine(_ new: Engine, options newOptions: ExplorerOptions) {
+    // Cleared first: a training for the old data is dropped, not held.
+    training = ModelTraining()
     cancelBackground(quietly: true)
     journal?.close()
     journal = nil
+    new.trainsOnDemand = false
     engine = new
     options = newOptions
     roster = Roster(userCount: new.ratings.userCount,
