@@ -162,7 +162,9 @@ import RecscopeCore
     #expect(a.status == 0, "\(a.errors)")
     #expect(header(a).hasSuffix("\tverdict\tcold_tested\tcold_rmse\t"
                                   + "cold_rmse_std\tcold_change\tcold_change_std\t"
-                                  + "cold_verdict"))
+                                  + "cold_verdict\tunseen_tested\tunseen_rmse\t"
+                                  + "unseen_rmse_std\tunseen_change\t"
+                                  + "unseen_change_std\tunseen_verdict"))
     #expect(rows(a).map { $0["variant"]! }
               == ["random-init", "pretrained-init", "content"])
     let b = RecscopeRun(["lab", teaching, "transfer", "--vectors", json.path,

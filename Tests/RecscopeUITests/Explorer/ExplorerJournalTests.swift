@@ -119,12 +119,27 @@ struct ExplorerJournalTests {
     #expect(state.message?.isError == false)
   }
 
+  /// A line written before times were journaled still reads, untimed;
+  /// a time that is not a whole number does not.
+  @Test func ratingLinesWithAndWithoutTimes() {
+    #expect(ExplorerEdit(journalLine: "rate\tu\ti\t2\t4")
+              == .rating(user: "u", item: "i", old: 2, new: 4))
+    #expect(ExplorerEdit(journalLine: "rate\tu\ti\t2\t4\t-\t9")
+              == .rating(user: "u", item: "i", old: 2, new: 4, newTime: 9))
+    #expect(ExplorerEdit(journalLine: "rate\tu\ti\t2\t4\t1.5\t9") == nil)
+    #expect(ExplorerEdit(journalLine: "rate\tu\ti\t2\t4\t9") == nil)
+  }
+
   @Test func journalLinesRoundTrip() {
     var settings = EngineSettings()
     settings.k = 7
     let edits: [ExplorerEdit] = [
       .rating(user: "a\tb", item: "100%", old: nil, new: 3.5),
       .rating(user: "u", item: "i", old: 2, new: nil),
+      .rating(user: "u", item: "i", old: 2, new: 4, oldTime: 100,
+              newTime: 1_700_000_000),
+      .rating(user: "u", item: "i", old: nil, new: 4, oldTime: nil,
+              newTime: 5),
       .addUser("line\nbreak"), .addItem(id: "x", title: "A, B"),
       .addItem(id: "y", title: nil),
       .feature(item: "m1", feature: "sci-fi", old: 0, new: 0.25),

@@ -91,6 +91,22 @@ struct ExplorerScenarioTests {
     #expect(state.message?.text.hasPrefix("there is no setting \"nope\"") == true)
   }
 
+  /// λ_b is a setting of its own: it reaches the biases of the model
+  /// trained for it, and the factors keep λ.
+  @Test func biasRegularisationIsASettingApartFromTheFactors() throws {
+    let state = try fixture.state()
+    try fixture.type(":set<Space>algo=als<Space>reg=0.3<Space>reg_bias=4"
+                       + "<Enter>", into: state)
+    let f = state.engine.settings.factorization
+    #expect(f.regularization == 0.3 && f.biasRegularization == 4)
+    #expect(SettingField.biasRegularization.value(in: state.engine.settings)
+              == "4")
+    try fixture.type(":set<Space>reg_bias=0<Enter>", into: state)
+    #expect(state.message?.text
+              == "the bias regularization of als must be above 0, got 0")
+    #expect(state.engine.settings.factorization.biasRegularization == 4)
+  }
+
   @Test func basisToggleSwitchesTheHeatmapToItems() throws {
     let state = try fixture.state()
     let rows = try fixture.type("t", into: state)
@@ -282,6 +298,33 @@ struct ExplorerScenarioTests {
     #expect(m.time(ben, m.item("m1")!) == 300)
     let edited = try #require(m.time(ben, m.item("m2")!))
     #expect(before <= edited && edited <= after)
+  }
+
+  /// Undo gives a rating back its own time; redo, the time of the edit.
+  @Test func undoAndRedoRestoreRatingTimes() throws {
+    let path = fixture.directory.appendingPathComponent("ratings.csv").path
+    FileManager.default.createFile(
+      atPath: path,
+      contents: Data("user,item,rating,timestamp\nana,m1,4,100\n"
+                     .appending("ben,m1,5,300\nben,m2,1,400\n").utf8))
+    let (engine, report) = try fixture.engine(path)
+    let state = ExplorerState(
+      engine: engine, options: fixture.options(dataPath: path, report: report),
+      size: Size(width: 100, height: 30), colorMode: .palette256)
+    let ana = engine.ratings.user("ana")!, m1 = engine.ratings.item("m1")!
+    #expect(state.selectedUser == ana.int && state.selectedItem == m1.int)
+    state.rateSelected(2)
+    #expect(engine.ratings.rating(ana, m1) == 2)
+    let edited = try #require(engine.ratings.time(ana, m1))
+    #expect(edited >= RatingMatrix.now - 60)
+    state.undo()
+    #expect(engine.ratings.rating(ana, m1) == 4)
+    #expect(engine.ratings.time(ana, m1) == 100)
+    state.redo()
+    #expect(engine.ratings.time(ana, m1) == edited)
+    state.unrateSelected()
+    state.undo()
+    #expect(engine.ratings.time(ana, m1) == edited)
   }
 
   @Test func copyUsesTheClipboardEscapeWhereTheTerminalHasIt() throws {

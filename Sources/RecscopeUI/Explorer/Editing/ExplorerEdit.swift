@@ -8,8 +8,12 @@ import RecscopeCore
 /// index: a journal must replay onto a fresh load of the same file, and
 /// ids are what stay the same.
 public enum ExplorerEdit: Equatable, Sendable {
-  /// r_ui went from `old` to `new`; nil is "not rated".
-  case rating(user: String, item: String, old: Double?, new: Double?)
+  /// r_ui went from `old` to `new`; nil is "not rated". Where the data
+  /// keeps rating times, t_ui went from `oldTime` to `newTime` (the time
+  /// of the edit), so that undo gives a rating back its own time and redo
+  /// and a journal replay the edit's; nil times are stamped on applying.
+  case rating(user: String, item: String, old: Double?, new: Double?,
+              oldTime: Int64? = nil, newTime: Int64? = nil)
   /// A new user with no ratings (the cold-start case).
   case addUser(String)
   /// A new item with no ratings, optionally titled.
@@ -28,7 +32,7 @@ public enum ExplorerEdit: Equatable, Sendable {
   /// A few words for the status line: `ana × m04: 4 → 5`.
   public var summary: String {
     switch self {
-    case .rating(let u, let i, let old, let new):
+    case .rating(let u, let i, let old, let new, _, _):
       return "\(u) × \(i): \(Self.show(old)) → \(Self.show(new))"
     case .addUser(let id): return "new user \(id)"
     case .addItem(let id, _): return "new item \(id)"
@@ -48,12 +52,15 @@ public enum ExplorerEdit: Equatable, Sendable {
 
 extension ExplorerEdit {
   /// The edit as one journal line of tab-separated fields, with `%`,
-  /// tab, CR and LF percent-escaped inside fields.
+  /// tab, CR and LF percent-escaped inside fields. A rating's line ends
+  /// with its two times when either is known.
   var journalLine: String {
     let fields: [String]
     switch self {
-    case .rating(let u, let i, let old, let new):
+    case .rating(let u, let i, let old, let new, let oldTime, let newTime):
       fields = ["rate", u, i, Self.number(old), Self.number(new)]
+        + (oldTime == nil && newTime == nil ? []
+           : [Self.time(oldTime), Self.time(newTime)])
     case .addUser(let id):
       fields = ["user", id]
     case .addItem(let id, let title):
@@ -72,10 +79,17 @@ extension ExplorerEdit {
       .map { Self.unescape(String($0)) }
     guard let kind = fields.first else { return nil }
     switch (kind, fields.count) {
-    case ("rate", 5):
+    case ("rate", 5), ("rate", 7):
       guard let old = Self.parse(fields[3]), let new = Self.parse(fields[4])
       else { return nil }
-      self = .rating(user: fields[1], item: fields[2], old: old, new: new)
+      var times: (Int64?, Int64?) = (nil, nil)
+      if fields.count == 7 {
+        guard let a = Self.parseTime(fields[5]), let b = Self.parseTime(fields[6])
+        else { return nil }
+        times = (a, b)
+      }
+      self = .rating(user: fields[1], item: fields[2], old: old, new: new,
+                     oldTime: times.0, newTime: times.1)
     case ("user", 2):
       self = .addUser(fields[1])
     case ("item", 2), ("item", 3):
@@ -99,6 +113,17 @@ extension ExplorerEdit {
 
   private static func number(_ value: Double?) -> String {
     value.map(exact) ?? "-"
+  }
+
+  private static func time(_ value: Int64?) -> String {
+    value.map(String.init) ?? "-"
+  }
+
+  /// `-` is "no time"; nil means the field is malformed.
+  private static func parseTime(_ field: String) -> Int64?? {
+    if field == "-" { return .some(nil) }
+    guard let value = Int64(field) else { return nil }
+    return .some(value)
   }
 
   /// `-` is "no rating"; nil means the field is malformed.

@@ -72,15 +72,14 @@ extension ExplorerState {
   func apply(_ edit: ExplorerEdit, inverse: Bool) throws(ExplorerMessage) {
     let ratings = engine.ratings
     switch edit {
-    case .rating(let user, let item, let old, let new):
+    case .rating(let user, let item, let old, let new, let oldTime,
+                 let newTime):
       guard let u = ratings.user(user) else { throw unknown("user", user) }
       guard let i = ratings.item(item) else { throw unknown("item", item) }
-      // TODO(save): undo, redo and a journal replay stamp the rating with
-      // the time they run, not the time it had; keeping t_ui in the edit
-      // and its journal line would let them restore it.
       if let value = inverse ? old : new {
         do {
-          try engine.setRating(u, i, to: value)
+          try engine.setRating(u, i, to: value,
+                               at: inverse ? oldTime : newTime)
         } catch {
           throw ExplorerMessage("\(error)")
         }
@@ -201,7 +200,7 @@ extension ExplorerState {
       if n > 0 { notes.append("\(n) similarit\(n == 1 ? "y" : "ies") changed") }
     }
     changedCells = []
-    if case .rating(let user, let item, _, _) = edit,
+    if case .rating(let user, let item, _, _, _, _) = edit,
       let u = engine.ratings.user(user), let i = engine.ratings.item(item)
     {
       changedCells.insert(Pair(a: u.int, b: i.int))
@@ -228,7 +227,10 @@ extension ExplorerState {
       say("\(userID(u)) already rated \(itemID(i)) \(display(value))")
       return
     }
-    attempt(.rating(user: userID(u), item: itemID(i), old: old, new: value))
+    let times = engine.ratings.timesByUser != nil
+    attempt(.rating(user: userID(u), item: itemID(i), old: old, new: value,
+                    oldTime: engine.ratings.time(UserIndex(u), ItemIndex(i)),
+                    newTime: times ? RatingMatrix.now : nil))
   }
 
   /// Removes the selected cell's rating.
@@ -238,7 +240,8 @@ extension ExplorerState {
       fail("\(userID(u)) has not rated \(itemID(i))")
       return
     }
-    attempt(.rating(user: userID(u), item: itemID(i), old: old, new: nil))
+    attempt(.rating(user: userID(u), item: itemID(i), old: old, new: nil,
+                    oldTime: engine.ratings.time(UserIndex(u), ItemIndex(i))))
   }
 
   func addUser(_ id: String) {

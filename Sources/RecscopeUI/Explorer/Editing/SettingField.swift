@@ -5,7 +5,8 @@ import RecscopeCore
 public enum SettingField: String, CaseIterable, Sendable {
   case algorithm, basis, similarity, k, minK, minSupport, shrinkage
   case hybridWeight, hybridMinRatings
-  case factors, epochs, learningRate, regularization, seed
+  case factors, epochs, learningRate, regularization, biasRegularization
+  case seed
 
   /// The name `:set` accepts, as in the engine's explanations.
   public var name: String {
@@ -23,6 +24,7 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .epochs: "epochs"
     case .learningRate: "lr"
     case .regularization: "reg"
+    case .biasRegularization: "reg_bias"
     case .seed: "seed"
     }
   }
@@ -44,6 +46,7 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .epochs: ["epochs", "n_epochs"]
     case .learningRate: ["lr", "lr_all", "learning_rate"]
     case .regularization: ["reg", "reg_all", "regularization"]
+    case .biasRegularization: ["reg_bias", "reg-bias", "reg_b"]
     case .seed: ["seed"]
     }
   }
@@ -69,6 +72,7 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .epochs: "svd/als: passes over the ratings"
     case .learningRate: "svd: SGD learning rate"
     case .regularization: "svd/als: regularization"
+    case .biasRegularization: "svd/als: regularization of the biases alone"
     case .seed: "svd/als: seed of the starting factors"
     }
   }
@@ -89,6 +93,8 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .learningRate: display(s.factorization.learningRateValue)
     case .regularization:
       display(s.factorization.regularizationValue(for: s.algorithm))
+    case .biasRegularization:
+      display(s.factorization.biasRegularizationValue(for: s.algorithm))
     case .seed: String(s.factorization.seed)
     }
   }
@@ -137,6 +143,8 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .epochs: out.factorization.epochs = try integer()
     case .learningRate: out.factorization.learningRate = try real()
     case .regularization: out.factorization.regularization = try real()
+    case .biasRegularization:
+      out.factorization.biasRegularization = try real()
     case .seed:
       guard let n = UInt64(t) else {
         throw ExplorerMessage("seed takes a whole number 0 or more, "
@@ -183,6 +191,9 @@ public enum SettingField: String, CaseIterable, Sendable {
     case .regularization:
       let reg = s.factorization.regularizationValue(for: s.algorithm)
       out.factorization.regularization = reg * (step > 0 ? 2 : 0.5)
+    case .biasRegularization:
+      let reg = s.factorization.biasRegularizationValue(for: s.algorithm)
+      out.factorization.biasRegularization = reg * (step > 0 ? 2 : 0.5)
     case .seed:
       out.factorization.seed = step < 0 && s.factorization.seed == 0
         ? 0 : UInt64(Int(s.factorization.seed) + step)
