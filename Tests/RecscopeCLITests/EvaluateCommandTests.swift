@@ -142,6 +142,20 @@ import RecscopeCore
               == 2 * users.values.filter { $0.count > 2 }.count)
   }
 
+  /// With every rating of the tested items held out, neighbourhoods have
+  /// nothing to go on, while content scores the items by their features.
+  @Test func newItemsLeaveOnlyContentAbleToScore() throws {
+    let run = RecscopeRun(["evaluate", teaching, "--split", "new-items",
+                           "--folds", "3", "--algo", "knn-basic,content",
+                           "--json"])
+    #expect(run.status == 0, "\(run.errors)")
+    let figures = try models(run)
+    #expect(figures.map { $0["tested"] as? Int } == [78, 78])
+    let impossible = figures.map { $0["impossible"] as? Double }
+    #expect(impossible[0] == 1)
+    #expect((impossible[1] ?? 1) < 0.1)
+  }
+
   @Test func givenSplitCountsAnUnknownUserAsImpossible() throws {
     let directory = try RecscopeRun.scratchDirectory()
     let train = directory.appendingPathComponent("train.csv")
@@ -197,7 +211,11 @@ import RecscopeCore
      "'--write-folds' does not apply to a split given by '--train' and "
        + "'--test'"),
     (["DATA", "--split", "random", "--folds", "3"],
-     "'--folds' applies to '--split kfold', not 'random'"),
+     "'--folds' applies to '--split kfold' or '--split new-items', not "
+       + "'random'"),
+    (["DATA", "--split", "new-items", "--test-fraction", "0.3"],
+     "'--test-fraction' applies to '--split random' or '--split time', "
+       + "not 'new-items'"),
     (["DATA", "--leave", "2"],
      "'--leave' applies to '--split leave-k-out', not 'kfold'"),
     (["DATA", "--test-fraction", "0.3"],

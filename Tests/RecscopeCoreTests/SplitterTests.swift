@@ -98,6 +98,51 @@ import TestSupport
     }
   }
 
+  /// Item cold start: each fold tests every rating of its items and
+  /// trains on none, yet still knows those items' features.
+  @Test func newItemFoldsHoldWholeItemsOut() throws {
+    let items = try SyntheticData(users: 40, items: 30, ratings: 400, seed: 3,
+                                  features: 3).generate()
+    let list = RatingList(items)
+    for seed: UInt64 in 0..<10 {
+      let folds = try Splitter.newItems(list, folds: 4, seed: seed)
+      let tested = folds.flatMap(\.test)
+      #expect(tested.count == list.count, "seed \(seed)")
+      #expect(Set(tested) == Set(list.records), "seed \(seed)")
+      let perFold = folds.map { Set($0.test.map(\.itemID)) }
+      #expect(perFold.map(\.count).sorted() == [7, 7, 8, 8], "seed \(seed)")
+      for (fold, held) in zip(folds, perFold) {
+        let m = fold.train.ratings
+        for id in held {
+          let i = try #require(m.item(id), "seed \(seed): \(id) dropped")
+          #expect(m.byItem[i.int].isEmpty, "seed \(seed): \(id) trained on")
+          let j = items.ratings.item(id)!
+          #expect(fold.train.catalog.features(of: i)
+                    == items.catalog.features(of: j))
+        }
+      }
+    }
+    let a = try Splitter.newItems(list, folds: 3, seed: 1)
+    let b = try Splitter.newItems(list, folds: 3, seed: 1)
+    #expect(a.map(\.test) == b.map(\.test))
+    #expect(throws: EvaluationError.self) {
+      try Splitter.newItems(list, folds: 31, seed: 0)
+    }
+  }
+
+  /// Items appended for their features come after every rated one, so
+  /// the rated items keep the indices a split without them would give.
+  @Test func itemsWithoutTrainingRatingsComeLast() throws {
+    let folds = try Splitter.kFold(RatingList(data), folds: 5, seed: 4)
+    for fold in folds {
+      let m = fold.train.ratings
+      #expect(m.itemCount == data.ratings.itemCount)
+      let firstEmpty = m.items.firstIndex { m.byItem[$0.int].isEmpty }
+        ?? m.itemCount
+      #expect(m.items[firstEmpty...].allSatisfy { m.byItem[$0.int].isEmpty })
+    }
+  }
+
   @Test func badFoldCountsAreRejected() {
     #expect(throws: EvaluationError.self) {
       try Splitter.kFold(RatingList(Datasets.essay), folds: 1, seed: 0)

@@ -9,17 +9,20 @@ enum SplitOptions {
     case random
     case leaveKOut = "leave-k-out"
     case time
+    case newItems = "new-items"
   }
 
   static let split = Option(
     "split", .choice(of: Method.self, placeholder: "method"),
     default: .kFold,
     help: "k-fold cross-validation, a random holdout, a per-user "
-      + "leave-k-out holdout, or the latest ratings by timestamp (needs a "
-      + "timestamp on every rating).")
+      + "leave-k-out holdout, the latest ratings by timestamp (needs a "
+      + "timestamp on every rating), or folds of items, each item's every "
+      + "rating tested together (item cold start; features stay known).")
   static let folds = Option(
     "folds", .integer(atLeast: 2), default: 5,
-    help: "Folds of '--split kfold'; every rating is tested once.")
+    help: "Folds of '--split kfold' or '--split new-items'; every rating "
+      + "is tested once.")
   static let testFraction = Option(
     "test-fraction", .number(in: 0...1), default: 0.2,
     help: "Share of ratings tested by '--split random' or '--split time' "
@@ -43,7 +46,7 @@ enum SplitOptions {
   static func checkApplicable(_ a: ParsedArguments) throws {
     let method = a.value(split)
     let owners: [(option: any OptionDeclaration, methods: [Method])] = [
-      (folds, [.kFold]), (testFraction, [.random, .time]),
+      (folds, [.kFold, .newItems]), (testFraction, [.random, .time]),
       (leave, [.leaveKOut]),
     ]
     for (option, methods) in owners
@@ -102,6 +105,13 @@ enum SplitOptions {
             + "cannot order them; use '--split random'")
       }
       return [try Splitter.timeOrdered(list, testFraction: fraction)]
+    case .newItems:
+      do {
+        return try Splitter.newItems(list, folds: a.value(folds), seed: seed)
+      } catch {
+        throw UsageError.message("'--folds' must be at most the number of "
+          + "rated items with '--split new-items', got '\(a.value(folds))'")
+      }
     }
   }
 }

@@ -20,18 +20,26 @@ public enum Splitter {
         "k-fold needs between 2 and \(list.count) folds (one per rating at "
         + "most), got \(folds)")
     }
-    var generator = SeededGenerator(seed: seed)
-    let order = generator.shuffledIndices(list.count)
-    var fold = Array(repeating: 0, count: list.count)
-    var start = 0
-    for f in 0..<folds {
-      let length = list.count / folds + (f < list.count % folds ? 1 : 0)
-      for n in order[start..<start + length] { fold[n] = f }
-      start += length
-    }
+    let fold = foldOfEach(list.count, folds: folds, seed: seed)
     return (0..<folds).map { f in
       TrainTestSplit(list, isTest: fold.map { $0 == f })
     }
+  }
+
+  /// The fold of each of `count` things: shuffled by the seed and cut
+  /// into `folds` consecutive runs, the first count mod folds one longer.
+  private static func foldOfEach(_ count: Int, folds: Int,
+                                 seed: UInt64) -> [Int] {
+    var generator = SeededGenerator(seed: seed)
+    let order = generator.shuffledIndices(count)
+    var fold = Array(repeating: 0, count: count)
+    var start = 0
+    for f in 0..<folds {
+      let length = count / folds + (f < count % folds ? 1 : 0)
+      for n in order[start..<start + length] { fold[n] = f }
+      start += length
+    }
+    return fold
   }
 
   /// A random holdout: ⌈fraction · |R|⌉ ratings, chosen by the seed, are
@@ -83,6 +91,34 @@ public enum Splitter {
       }
     }
     return TrainTestSplit(list, isTest: isTest)
+  }
+
+  /// New items, item cold start: the items (in order of first rating)
+  /// are cut into `folds` as ratings are by ``kFold(_:folds:seed:)``, and
+  /// fold f tests every rating of its items, so no model trains on any
+  /// rating of theirs. Their titles and features stay in the train set
+  /// (see ``TrainTestSplit/train``): what content scoring and item
+  /// vectors work from. Every rating is tested exactly once.
+  /// - Throws: ``EvaluationError/invalidSetting(_:)`` unless
+  ///   2 ≤ folds ≤ |I|.
+  /// - Complexity: O(folds · |R|).
+  public static func newItems(
+    _ list: RatingList, folds: Int, seed: UInt64
+  ) throws(EvaluationError) -> [TrainTestSplit] {
+    var place: [String: Int] = [:]
+    for record in list.records where place[record.itemID] == nil {
+      place[record.itemID] = place.count
+    }
+    guard folds >= 2, folds <= place.count else {
+      throw .invalidSetting(
+        "new-items folds must be between 2 and the \(place.count) rated "
+        + "items, got \(folds)")
+    }
+    let fold = foldOfEach(place.count, folds: folds, seed: seed)
+    let itemFold = list.records.map { fold[place[$0.itemID]!] }
+    return (0..<folds).map { f in
+      TrainTestSplit(list, isTest: itemFold.map { $0 == f })
+    }
   }
 
   /// A time-ordered holdout: the latest ⌈fraction · |R|⌉ ratings by

@@ -2,7 +2,11 @@
 /// to test against, by external id.
 public struct TrainTestSplit: Sendable {
   /// The training ratings in their original relative order; only users
-  /// and items that have a training rating appear.
+  /// that have a training rating appear. Items without one follow those
+  /// that have, with their titles and features but no ratings: what is
+  /// known of an item before anyone rates it is not held out, so content
+  /// scoring can reach items new to the training ratings. Coming last,
+  /// they leave every other index, and so every sum, as it was.
   public var train: Dataset
   /// The held-out ratings in their original relative order.
   public var test: [RatingRecord]
@@ -28,6 +32,7 @@ public struct TrainTestSplit: Sendable {
       }
     }
     _ = m.mergingRepeats()
+    for id in list.metadata?.ratings.itemIDs ?? [] { m.addItem(id) }
     let names = list.metadata?.catalog.featureNames ?? []
     var catalog = ItemCatalog(featureNames: names)
     catalog.resize(to: m.itemCount)
