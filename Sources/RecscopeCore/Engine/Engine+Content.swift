@@ -62,7 +62,10 @@ extension Engine {
     return s > 0 ? s : dataset.scale.width / 4
   }
 
-  func contentPrediction(_ u: UserIndex?, _ i: ItemIndex?) -> Prediction {
+  /// r̂_ui by content; its arithmetic written out only when `explain`,
+  /// since formatting it costs more than the cosine.
+  func contentPrediction(_ u: UserIndex?, _ i: ItemIndex?,
+                         explain: Bool = true) -> Prediction {
     var e = Explanation(
       method: "content-based (cosine of profile and item features)",
       formula: "r̂_ui = c_u + σ · cos(p_u, w_i)")
@@ -73,6 +76,16 @@ extension Engine {
       return impossible(u, i, "item is unknown", e)
     }
     let centre = profileCentre(u)
+    if !explain {
+      switch contentScore(u, i) {
+      case .failure(let gap):
+        return finish(u, i, raw: centre, source: .userMean,
+                      impossible: gap.description, e)
+      case .success(let s):
+        return finish(u, i, raw: centre + contentSpread * s,
+                      source: .content, e)
+      }
+    }
     e.terms = [Term("c_u", centre)]
     switch contentScore(u, i) {
     case .failure(let gap):
@@ -96,10 +109,11 @@ extension Engine {
     let m = settings.hybridMinRatings
     let nu = isKnown(u) ? ratings.byUser[u!.int].count : 0
     let ni = isKnown(i) ? ratings.byItem[i!.int].count : 0
-    let content = contentPrediction(u, i)
+    let content = contentPrediction(u, i, explain: explain)
     if nu < m || ni < m {
       var p = content.wasImpossible
         ? knnPrediction(u, i, form: .knnMeans, explain: explain) : content
+      guard explain else { return p }
       let who = nu < m ? "user has \(nu) rating\(nu == 1 ? "" : "s")"
                        : "item has \(ni) rating\(ni == 1 ? "" : "s")"
       p.explanation.fallbacks.insert(
@@ -110,6 +124,10 @@ extension Engine {
       return p
     }
     var cf = knnPrediction(u, i, form: .knnMeans, explain: explain)
+    guard explain || content.wasImpossible else {
+      return finish(u, i, raw: w * cf.estimate + (1 - w) * content.estimate,
+                    source: .hybrid, Explanation(method: "", formula: ""))
+    }
     guard !content.wasImpossible else {
       cf.explanation.fallbacks.insert(
         "content impossible (\(content.reason ?? "")): k-NN with means alone", at: 0)

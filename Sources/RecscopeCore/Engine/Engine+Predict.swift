@@ -16,7 +16,7 @@ extension Engine {
     case .baseline: return baselinePrediction(u, i)
     case .knnBasic, .knnMeans, .knnZScore, .knnBaseline:
       return knnPrediction(u, i, form: settings.algorithm, explain: explain)
-    case .content: return contentPrediction(u, i)
+    case .content: return contentPrediction(u, i, explain: explain)
     case .hybrid: return hybridPrediction(u, i, explain: explain)
     case .svd, .als: return factorPrediction(u, i, explain: explain)
     }
