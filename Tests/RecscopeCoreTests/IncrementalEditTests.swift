@@ -119,7 +119,9 @@ import TestSupport
         for r in list.items {
           let p = e.predict(u, r.item)
           #expect(abs(r.score - p.estimate) < 1e-12,
-                  "\(algorithm) \(similarity) \(basis)-based k \(k) factor \(factor) \(u) \(r.item): \(r.score) vs \(p.estimate)")
+                  "\(algorithm) \(similarity) \(basis)-based k \(k) "
+                    + "factor \(factor) \(u) \(r.item): \(r.score) vs "
+                    + "\(p.estimate)")
         }
       }
     }
