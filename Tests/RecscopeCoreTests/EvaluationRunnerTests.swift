@@ -63,6 +63,22 @@ import TestSupport
     #expect(e.wasImpossible && e.reason == "user and/or item is unknown")
   }
 
+  /// The baseline's plain estimate skips the explanation's text, not its
+  /// arithmetic.
+  @Test func theBaselinesPlainEstimateIsItsExplainedOne() throws {
+    let split = try Splitter.kFold(RatingList(data), folds: 3, seed: 1)[0]
+    let engine = try Engine(dataset: split.train,
+                            settings: EngineMaker(.baseline).settings)
+    let predictor = EnginePredictor(engine: engine)
+    for r in split.test + split.trainRecords {
+      let plain = predictor.estimate(userID: r.userID, itemID: r.itemID)
+      let explained = engine.predict(userID: r.userID, itemID: r.itemID)
+      #expect(plain.raw == explained.raw)
+      #expect(plain.estimate == explained.estimate)
+      #expect(plain.wasImpossible == explained.wasImpossible)
+    }
+  }
+
   @Test func aFailingMakerNamesItselfAndTheFold() throws {
     var bad = BiasedMF()
     bad.factors = 0

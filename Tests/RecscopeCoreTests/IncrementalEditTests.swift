@@ -118,10 +118,10 @@ import TestSupport
                 == e.ratings.itemCount - e.ratings.byUser[u.int].count)
         for r in list.items {
           let p = e.predict(u, r.item)
+          let setting = "\(algorithm) \(similarity) \(basis)-based k \(k) "
+            + "factor \(factor)"
           #expect(abs(r.score - p.estimate) < 1e-12,
-                  "\(algorithm) \(similarity) \(basis)-based k \(k) "
-                    + "factor \(factor) \(u) \(r.item): \(r.score) vs "
-                    + "\(p.estimate)")
+                  "\(setting) \(u) \(r.item): \(r.score) vs \(p.estimate)")
         }
       }
     }

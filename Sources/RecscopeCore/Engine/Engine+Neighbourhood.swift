@@ -12,6 +12,14 @@ extension Engine {
     var sumSim = 0.0
     var sumRatings = 0.0
     var actualK = 0
+
+    /// Counts a neighbour with similarity > 0 into the sums.
+    @inline(__always)
+    mutating func add(_ n: Neighbour, _ context: KNNContext) {
+      sumSim += n.similarity
+      sumRatings += context.term(n.similarity, n.index, n.rating, y)
+      actualK += 1
+    }
   }
 
   /// How a k-NN form turns its sums into a value.
@@ -79,15 +87,18 @@ extension Engine {
     let (x, y) = context.basis == .user ? (u.int, i.int) : (i.int, u.int)
     let row = store.row(x, ratings)
     var core = KNNCore(x: x, y: y, neighbours: [])
-    core.neighbours = context.basis == .user
-      ? nearestNeighbours(among: ratings.byItem[y], similarities: row, k: settings.k)
-      : nearestNeighbours(among: ratings.byUser[y], similarities: row, k: settings.k)
-    for n in core.neighbours where n.similarity > 0 {
-      core.sumSim += n.similarity
-      core.sumRatings += context.term(n.similarity, n.index, n.rating, y)
-      core.actualK += 1
-    }
+    core.neighbours = nearestRaters(of: y, row, context.basis, k: settings.k)
+    for n in core.neighbours where n.similarity > 0 { core.add(n, context) }
     return core
+  }
+
+  /// The k nearest, best first by `row`, of those who rated y (an item
+  /// on the user basis, a user on the item basis).
+  func nearestRaters(of y: Int, _ row: [Double], _ basis: Basis,
+                     k: Int) -> [Neighbour] {
+    basis == .user
+      ? nearestNeighbours(among: ratings.byItem[y], similarities: row, k: k)
+      : nearestNeighbours(among: ratings.byUser[y], similarities: row, k: k)
   }
 
   /// r̂ from the sums, or the form's fallback. Unknown pairs are handled

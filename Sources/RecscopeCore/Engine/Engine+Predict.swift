@@ -13,7 +13,7 @@ extension Engine {
   func predict(_ u: UserIndex?, _ i: ItemIndex?, explain: Bool) -> Prediction {
     switch settings.algorithm {
     case .globalMean: return globalMeanPrediction(u, i)
-    case .baseline: return baselinePrediction(u, i)
+    case .baseline: return baselinePrediction(u, i, explain: explain)
     case .knnBasic, .knnMeans, .knnZScore, .knnBaseline:
       return knnPrediction(u, i, form: settings.algorithm, explain: explain)
     case .content: return contentPrediction(u, i, explain: explain)
@@ -61,7 +61,14 @@ extension Engine {
     return finish(u, i, raw: mu, source: .globalMean, e)
   }
 
-  func baselinePrediction(_ u: UserIndex?, _ i: ItemIndex?) -> Prediction {
+  /// μ + b_u + b_i; its explanation, when `explain`, formats five
+  /// numbers, which costs more than the sum itself many times over.
+  func baselinePrediction(_ u: UserIndex?, _ i: ItemIndex?,
+                          explain: Bool) -> Prediction {
+    guard explain else {
+      return finish(u, i, raw: baselineRaw(u, i), source: .baseline,
+                    Explanation(method: "", formula: ""))
+    }
     var e = Explanation(method: "baseline (ALS, \(settings.baselines.epochs) epochs, "
                           + "reg_u=\(display(settings.baselines.userRegularization)), "
                           + "reg_i=\(display(settings.baselines.itemRegularization)))",
@@ -72,6 +79,16 @@ extension Engine {
       + terms.dropFirst().map { signedTerm($0.value) }.joined(separator: " ")
       + " = \(display(raw))"
     return finish(u, i, raw: raw, source: .baseline, e)
+  }
+
+  /// The sum ``baselineTerms(_:_:_:)`` explains, in the same order, so
+  /// that both give the same bits.
+  func baselineRaw(_ u: UserIndex?, _ i: ItemIndex?) -> Double {
+    let b = baselines
+    var raw = b.globalMean
+    if isKnown(u), let u { raw += b.user[u.int] }
+    if isKnown(i), let i { raw += b.item[i.int] }
+    return raw
   }
 
   /// μ + b_u + b_i, leaving out the bias of an unknown side and saying so.

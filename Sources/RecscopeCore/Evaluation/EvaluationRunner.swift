@@ -161,18 +161,44 @@ public enum EvaluationRunner {
   public static func evaluate(_ predictor: any RatingPredictor,
                               on split: TrainTestSplit,
                               options: EvaluationOptions) -> FoldResult {
+    evaluate(predictor, on: split, options: options, stop: { false })!
+  }
+
+  /// ``evaluate(_:on:options:)``, asking `stop` every few hundred
+  /// estimates so that a long evaluation can be cancelled.
+  /// - Returns: nil when stopped.
+  public static func evaluate(_ predictor: any RatingPredictor,
+                              on split: TrainTestSplit,
+                              options: EvaluationOptions,
+                              stop: () -> Bool) -> FoldResult? {
     let clock = ContinuousClock()
     let start = clock.now
-    let scored = ScoredRating.scoring(split.test, with: predictor)
+    guard let scored = ScoredRating.scoring(split.test, with: predictor,
+                                            stop: stop)
+    else { return nil }
+    let testSeconds = (clock.now - start).seconds
+    guard let train = ScoredRating.scoring(trainSample(split, options),
+                                           with: predictor, stop: stop)
+    else { return nil }
+    var values = figures(test: scored, train: train, options: options)
+    values[.testSeconds] = testSeconds
+    if options.measuresCoverage {
+      values[.coverage] = coverage(of: predictor, on: split, options: options)
+    }
+    return FoldResult(fold: 0, values: values)
+  }
+
+  /// The accuracy and ranking figures of scored test and train ratings:
+  /// all of a fold's figures but its timings and coverage.
+  static func figures(test scored: [ScoredRating], train: [ScoredRating],
+                      options: EvaluationOptions) -> [Metric: Double] {
     var values: [Metric: Double] = [:]
-    values[.testSeconds] = (clock.now - start).seconds
     values[.rmse] = AccuracyMetrics.rmse(scored)
     values[.mae] = AccuracyMetrics.mae(scored)
     if !scored.isEmpty {
       values[.impossible] = Double(scored.filter(\.wasImpossible).count)
         / Double(scored.count)
     }
-    let train = ScoredRating.scoring(trainSample(split, options), with: predictor)
     if let trainRMSE = AccuracyMetrics.rmse(train) {
       values[.trainRMSE] = trainRMSE
       if let test = values[.rmse] { values[.gap] = test - trainRMSE }
@@ -184,18 +210,21 @@ public enum EvaluationRunner {
       values[.ndcg] = r.ndcg
       values[.hitRate] = r.hitRate
     }
-    if options.measuresCoverage {
-      var seen = Set<String>()
-      let users = split.test.map(\.userID).filter { seen.insert($0).inserted }
-      let lists = RankingMetrics.topLists(predictor, train: split.train,
-                                          users: users, k: options.k)
-      let size = split.train.ratings.byItem.filter { !$0.isEmpty }.count
-      if size > 0 {
-        values[.coverage] = RankingMetrics.coverage(of: lists,
-                                                    catalogueSize: size)
-      }
-    }
-    return FoldResult(fold: 0, values: values)
+    return values
+  }
+
+  /// Catalogue coverage of the test users' top-k lists; nil when no item
+  /// has a training rating.
+  static func coverage(of predictor: any RatingPredictor,
+                       on split: TrainTestSplit,
+                       options: EvaluationOptions) -> Double? {
+    var seen = Set<String>()
+    let users = split.test.map(\.userID).filter { seen.insert($0).inserted }
+    let lists = RankingMetrics.topLists(predictor, train: split.train,
+                                        users: users, k: options.k)
+    let size = split.train.ratings.byItem.filter { !$0.isEmpty }.count
+    guard size > 0 else { return nil }
+    return RankingMetrics.coverage(of: lists, catalogueSize: size)
   }
 
   /// The training ratings, or a seeded sample of them in order.

@@ -23,9 +23,36 @@ public struct ScoredRating: Sendable, Equatable {
     _ records: [RatingRecord], with predictor: some RatingPredictor
   ) -> [ScoredRating] {
     records.map { r in
-      let e = predictor.estimate(userID: r.userID, itemID: r.itemID)
-      return ScoredRating(userID: r.userID, itemID: r.itemID, actual: r.rating,
-                          estimate: e.estimate, wasImpossible: e.wasImpossible)
+      ScoredRating(r, predictor.estimate(userID: r.userID, itemID: r.itemID))
     }
+  }
+
+  /// Scores every record with `predictor`, in order, unless `stop` says
+  /// so first: it is asked every ``stopInterval`` records, so that a
+  /// long scoring can be cancelled within milliseconds.
+  /// - Returns: nil when stopped.
+  /// - Complexity: one estimate per record.
+  public static func scoring(
+    _ records: [RatingRecord], with predictor: some RatingPredictor,
+    stop: () -> Bool
+  ) -> [ScoredRating]? {
+    var out: [ScoredRating] = []
+    out.reserveCapacity(records.count)
+    for (n, r) in records.enumerated() {
+      if n % stopInterval == 0 && stop() { return nil }
+      out.append(ScoredRating(
+        r, predictor.estimate(userID: r.userID, itemID: r.itemID)))
+    }
+    return out
+  }
+
+  /// Records scored between two questions to a `stop` hook.
+  static let stopInterval = 256
+
+  /// A record next to its estimate.
+  init(_ record: RatingRecord, _ estimate: RatingEstimate) {
+    self.init(userID: record.userID, itemID: record.itemID,
+              actual: record.rating, estimate: estimate.estimate,
+              wasImpossible: estimate.wasImpossible)
   }
 }

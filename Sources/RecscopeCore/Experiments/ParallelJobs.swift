@@ -3,7 +3,8 @@ import Synchronization
 
 /// Runs numbered jobs on every core, or one after another, and hands back
 /// their outcomes in job order, so results never depend on the setting.
-enum ParallelJobs {
+/// Cores claim the jobs in order, so the first jobs end first.
+public enum ParallelJobs {
   /// Where concurrent jobs leave their outcomes.
   private final class Outcomes<Value: Sendable>: Sendable {
     let store = Mutex<[Int: Result<Value, any Error>]>([:])
@@ -11,7 +12,7 @@ enum ParallelJobs {
 
   /// The outcome of `work(0)` … `work(count − 1)`, in that order.
   /// - Complexity: `count` calls of `work`, split over the cores.
-  static func run<Value: Sendable>(
+  public static func run<Value: Sendable>(
     _ count: Int, parallel: Bool,
     _ work: @escaping @Sendable (Int) throws -> Value
   ) -> [Result<Value, any Error>] {

@@ -148,6 +148,7 @@ extension ExplorerState {
     switch outcome {
     case .models(let evaluation)?:
       lab.evaluation = evaluation
+      if let sweep = evaluation.sweep { lab.sweeps[sweep.setting] = sweep }
       let count = evaluation.rows.count
       lab.cursor = min(lab.cursor, max(0, count - 1))
     case .sweep(let sweep)?:

@@ -9,6 +9,9 @@ struct LabInputs: Sendable {
   var settings: EngineSettings
   var split: LabSplit
   var key: LabKey
+  /// Whether a run's jobs use every core; the figures and the steps
+  /// reported do not depend on it.
+  var parallel = true
 
   /// The seed of the split, of the factor models' starting factors and
   /// of evaluation's samples: the explorer's `seed` setting, as

@@ -73,6 +73,8 @@ struct LabEvaluation: Sendable {
   var curves: [Algorithm: LabCurve]
   /// Ratings tested over all folds.
   var tested: Int
+  /// The sweep of k of the table's k-NN model, measured with its row.
+  var sweep: LabSweep?
 }
 
 /// A sweep of one setting of one model.

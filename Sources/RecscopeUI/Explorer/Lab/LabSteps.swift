@@ -1,10 +1,13 @@
 /// Counts a run's steps and passes each to the explorer; an answer of
-/// false means the run was cancelled and should stop.
+/// false means the run was cancelled and should stop. It lives on the
+/// run's reporting thread (see ``LabJobs``).
 final class LabSteps {
   private(set) var done = 0
   let total: Int
   private let report: (Int, String) -> Bool
-  private let cancelled: () -> Bool
+  /// Whether the explorer has cancelled the run; safe on any thread, so
+  /// that jobs running beside the reporting thread can ask it too.
+  let cancelled: @Sendable () -> Bool
   private var refused = false
 
   /// - Parameters:
@@ -12,7 +15,7 @@ final class LabSteps {
   ///     false stops the run.
   ///   - cancelled: whether the run should stop between steps.
   init(total: Int, report: @escaping (Int, String) -> Bool,
-       cancelled: @escaping () -> Bool = { false }) {
+       cancelled: @escaping @Sendable () -> Bool = { false }) {
     self.total = total
     self.report = report
     self.cancelled = cancelled
