@@ -25,7 +25,7 @@ final class TmuxSession {
       + "/recscope-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
     socket = base + ".sock"
     config = base + ".conf"
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: config, contents: Data("set -g remain-on-exit on\n".utf8))
     let line = "tmux -S '\(socket)' -f '\(config)' new-session -d -s "
       + "\(Self.name) -x \(width) -y \(height) \(Self.quote(command))"

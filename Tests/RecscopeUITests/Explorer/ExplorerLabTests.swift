@@ -268,6 +268,15 @@ struct ExplorerLabTests {
     try fixture.type("<Wait>", into: state)
     #expect(state.lab.evaluation?.key.split == .holdout(testFraction: 0.2))
     #expect(state.lab.evaluation?.tested == 16)
+
+    // Then whole items held out: every rating tested once, and k-NN,
+    // knowing none of the tested items, falls back for each.
+    rows = try fixture.type("f <Wait>", into: state)
+    #expect(state.lab.evaluation?.key.split == .newItems(folds: 5))
+    #expect(rows[0].hasPrefix("new items in 5 folds · seed 0 · up to date"))
+    #expect(state.lab.evaluation?.tested == after.tested)
+    try fixture.type("f", into: state)
+    #expect(state.lab.split == .standard)
   }
 
   /// The same script shows the same progress on every run: work moves

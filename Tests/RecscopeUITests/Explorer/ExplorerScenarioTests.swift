@@ -274,7 +274,7 @@ struct ExplorerScenarioTests {
   /// it makes the save rebuild the data without that user.
   @Test func savingKeepsRatingTimes() throws {
     let path = fixture.directory.appendingPathComponent("ratings.csv").path
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: path,
       contents: Data("user,item,rating,timestamp\nana,m1,4,100\n"
                      .appending("ana,m2,2,200\nben,m1,5,300\n").utf8))
@@ -303,7 +303,7 @@ struct ExplorerScenarioTests {
   /// Undo gives a rating back its own time; redo, the time of the edit.
   @Test func undoAndRedoRestoreRatingTimes() throws {
     let path = fixture.directory.appendingPathComponent("ratings.csv").path
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: path,
       contents: Data("user,item,rating,timestamp\nana,m1,4,100\n"
                      .appending("ben,m1,5,300\nben,m2,1,400\n").utf8))

@@ -87,7 +87,7 @@ enum HelpText {
     "",
     "  ↑/↓ j/k    choose a model; on svd or als the curve follows",
     "  ←/→ h/l    choose the setting to sweep",
-    "  f          switch 5-fold cross-validation / 20 % holdout",
+    "  f          split: 5-fold / 20 % holdout / new items in 5 folds",
     "  r          measure again now (also after a cancel)",
     "  Esc        cancel the run; with nothing running, close",
     "  Tab 1 2 3  show another part (small screens show one)",
