@@ -55,6 +55,40 @@ import TestSupport
               < points[2].evaluation.summary[.trainRMSE]!.mean)
   }
 
+  /// One engine per fold for every k gives each k's figures exactly, and
+  /// in the order asked.
+  @Test(arguments: [(Algorithm.knnMeans, Basis.user),
+                    (.knnBaseline, .item), (.knnZScore, .user)])
+  func sharedNeighboursSweepEqualsAnEnginePerK(algorithm: Algorithm,
+                                               basis: Basis) throws {
+    let splits = try folds()
+    var settings = EngineSettings()
+    settings.algorithm = algorithm
+    settings.basis = basis
+    let counts = [20, 1, 5]
+    let base = settings
+    let separate = try ParameterSweep(
+      parameter: "k", values: counts.map(Double.init)
+    ) { k in
+      var s = base
+      s.k = Int(k)
+      return EngineMaker(s)
+    }.run(on: splits)
+    let shared = try ParameterSweep.neighbourCounts(
+      settings, name: "m", counts: counts, on: splits)
+    #expect(shared.map(\.value) == [20, 1, 5])
+    let timed: Set<Metric> = [.fitSeconds, .testSeconds]
+    for (a, b) in zip(shared, separate) {
+      #expect(a.evaluation.folds.count == 3)
+      for (x, y) in zip(a.evaluation.folds, b.evaluation.folds) {
+        #expect(x.fold == y.fold)
+        #expect(x.values.filter { !timed.contains($0.key) }
+                  == y.values.filter { !timed.contains($0.key) },
+                "\(algorithm) \(basis) k \(a.value) fold \(x.fold)")
+      }
+    }
+  }
+
   @Test func sweepNamesAValueThatMakesNoModel() throws {
     let sweep = ParameterSweep(parameter: "factors", values: [2, 0]) { k in
       var mf = BiasedMF()

@@ -66,7 +66,18 @@ extension LabCommand {
     let splits = try splits(a, context: context, items: true)
     let options = evaluationOptions(a)
     let results = try zip(models, sweeps).map { model, sweep in
-      (model.name, try failing { try sweep.run(on: splits, options: options) })
+      // A k sweep of a k-NN form finds each rating's neighbours once.
+      if setting == .k, case .engine(let algorithm) = model,
+        NeighbourCountEvaluation.applies(to: algorithm) {
+        let settings = EngineOptions.settings(a, algorithm: algorithm)
+        return (model.name, try failing {
+          try ParameterSweep.neighbourCounts(
+            settings, name: model.name, counts: values.map { Int($0) },
+            on: splits, options: options)
+        })
+      }
+      return (model.name,
+              try failing { try sweep.run(on: splits, options: options) })
     }
     typealias Row = (algo: String, point: ParameterSweep<Double>.Point)
     let integral = setting != .reg && setting != .regBias

@@ -85,6 +85,17 @@ public struct ModelEvaluation: Sendable {
   public var folds: [FoldResult]
   /// Over the folds that have the figure.
   public var summary: [Metric: Summary]
+
+  /// The folds with each figure's mean and deviation over them.
+  init(name: String, folds: [FoldResult]) {
+    self.name = name
+    self.folds = folds
+    summary = [:]
+    for metric in Metric.allCases {
+      let values = folds.compactMap { $0.values[metric] }
+      if !values.isEmpty { summary[metric] = Summary(values) }
+    }
+  }
 }
 
 /// Where concurrent folds leave their results.
@@ -146,13 +157,7 @@ public enum EvaluationRunner {
         case .failure(let e): throw e
         }
       }
-      var summary: [Metric: Summary] = [:]
-      for metric in Metric.allCases {
-        let values = folds.compactMap { $0.values[metric] }
-        if !values.isEmpty { summary[metric] = Summary(values) }
-      }
-      out.append(ModelEvaluation(name: maker.name, folds: folds,
-                                 summary: summary))
+      out.append(ModelEvaluation(name: maker.name, folds: folds))
     }
     return out
   }
