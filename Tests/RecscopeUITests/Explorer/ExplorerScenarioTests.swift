@@ -269,19 +269,26 @@ struct ExplorerScenarioTests {
     #expect(state.engine.catalog.featureCount == 5)
   }
 
-  /// Ratings untouched by edits keep the times they were loaded with;
-  /// an edited one takes the time of the edit. Adding a user and undoing
-  /// it makes the save rebuild the data without that user.
-  @Test func savingKeepsRatingTimes() throws {
+  /// An explorer on a ratings file with a timestamp column holding
+  /// `lines` (user, item, rating, time), and the file's path.
+  func timedState(_ lines: String) throws -> (ExplorerState, String) {
     let path = fixture.directory.appendingPathComponent("ratings.csv").path
     _ = FileManager.default.createFile(
       atPath: path,
-      contents: Data("user,item,rating,timestamp\nana,m1,4,100\n"
-                     .appending("ana,m2,2,200\nben,m1,5,300\n").utf8))
+      contents: Data(("user,item,rating,timestamp\n" + lines).utf8))
     let (engine, report) = try fixture.engine(path)
     let state = ExplorerState(
       engine: engine, options: fixture.options(dataPath: path, report: report),
       size: Size(width: 100, height: 30), colorMode: .palette256)
+    return (state, path)
+  }
+
+  /// Ratings untouched by edits keep the times they were loaded with;
+  /// an edited one takes the time of the edit. Adding a user and undoing
+  /// it makes the save rebuild the data without that user.
+  @Test func savingKeepsRatingTimes() throws {
+    let (state, path) = try timedState("ana,m1,4,100\nana,m2,2,200\n"
+                                       + "ben,m1,5,300\n")
     let before = RatingMatrix.now
     try state.perform(.rating(user: "ben", item: "m2", old: nil, new: 3))
     let after = RatingMatrix.now
@@ -302,15 +309,9 @@ struct ExplorerScenarioTests {
 
   /// Undo gives a rating back its own time; redo, the time of the edit.
   @Test func undoAndRedoRestoreRatingTimes() throws {
-    let path = fixture.directory.appendingPathComponent("ratings.csv").path
-    _ = FileManager.default.createFile(
-      atPath: path,
-      contents: Data("user,item,rating,timestamp\nana,m1,4,100\n"
-                     .appending("ben,m1,5,300\nben,m2,1,400\n").utf8))
-    let (engine, report) = try fixture.engine(path)
-    let state = ExplorerState(
-      engine: engine, options: fixture.options(dataPath: path, report: report),
-      size: Size(width: 100, height: 30), colorMode: .palette256)
+    let (state, _) = try timedState("ana,m1,4,100\nben,m1,5,300\n"
+                                    + "ben,m2,1,400\n")
+    let engine = state.engine
     let ana = engine.ratings.user("ana")!, m1 = engine.ratings.item("m1")!
     #expect(state.selectedUser == ana.int && state.selectedItem == m1.int)
     state.rateSelected(2)
