@@ -35,8 +35,8 @@ enum BenchCommand: Command {
          fullBuild: true, lab: Set(LabFigure.allCases)),
     Size(name: "1m", users: 6_040, items: 3_706, ratings: 1_000_000, edits: 1_000,
          fullBuild: true, lab: [.sgdEpoch, .alsIteration, .foldIn]),
-    Size(name: "20m", users: 138_493, items: 26_744, ratings: 20_000_263, edits: 100,
-         fullBuild: false),
+    Size(name: "20m", users: 138_493, items: 26_744, ratings: 20_000_263,
+         edits: 1_000, fullBuild: false),
   ]
 
   static let only = ListOption(
@@ -50,7 +50,7 @@ enum BenchCommand: Command {
       + "and 1m) and 5-fold cross-validation (100k).")
   static let edits = Option(
     "edits", .integer(atLeast: 1),
-    help: "Random edits timed per size; 1000 by default (100 at 20m).")
+    help: "Random edits timed per size; 1000 by default.")
   static let seed = Option("seed", .integer(atLeast: 0), default: 1,
                            help: "Seed of the generated data, the edits and the "
                              + "lab models' starting factors.")
