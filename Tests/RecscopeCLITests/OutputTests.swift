@@ -102,8 +102,8 @@ import Testing
 
   @Test func numbersRoundTripThroughAJSONReader() throws {
     let numbers: [Double] = [
-      0, 1, -2.5, 0.1, 1.0 / 3, 2.0 / 3, 1e-300, 5e-324, 1e21, 123.456,
-      .greatestFiniteMagnitude, -.leastNormalMagnitude, 4.35, 9007199254740993,
+      0, 1, -2.5, 0.1, 1.0 / 3, 2.0 / 3, 1e-300, .leastNonzeroMagnitude, 1e21, 123.456,
+      .greatestFiniteMagnitude, -.leastNormalMagnitude, 4.35, 9007199254740994,
       3.14159265358979, 1e15, 123456789012345.6,
     ]
     let text = JSONValue.array(numbers.map(JSONValue.number)).rendered()
