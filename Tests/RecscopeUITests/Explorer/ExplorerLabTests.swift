@@ -44,7 +44,8 @@ struct ExplorerLabTests {
     #expect(rows[1].hasPrefix("┏ Models · 5-fold "))
     #expect(rows[1].contains("┌ Learning curve: svd "))
     #expect(rows[15].hasPrefix("┌ Sweep of knn-basic "))
-    #expect(rows.last!.hasPrefix("? help  Esc cancel  ↑↓ model  ←→ sweep"))
+    #expect(rows.last!.hasPrefix(
+      "? help  Esc cancel  ↑↓ model  Enter folds  ←→ sweep"))
     rows = try fixture.type("L", into: state)
     #expect(!state.lab.isOpen)
     #expect(rows[0].hasPrefix("┏ Ratings 12×15"))
@@ -148,6 +149,35 @@ struct ExplorerLabTests {
   /// The curve of svd on nine ratings (2 factors, 4 epochs, learning
   /// rate 0.05) on a holdout of two, in ASCII (no colour), as tab 2 of a
   /// 40×16 screen.
+  /// Enter on a row opens its figures fold by fold: each fold's test
+  /// RMSE as the runner measured it, and the mean the table shows.
+  @Test func enterShowsTheFoldsBehindARow() throws {
+    let state = try teaching()
+    defer { state.endBackground() }
+    try fixture.type("L <Enter>", into: state)
+    #expect(state.message?.text.hasPrefix("the selected model has no figures")
+              == true)
+    let rows = try fixture.type("<Wait> j <Enter>", into: state)
+    guard case .explanation(let text)? = state.overlay else {
+      Issue.record("no explanation open")
+      return
+    }
+    #expect(text.title == "Lab figures of baseline")
+    let figures = try #require(row(state, .baseline))
+    #expect(figures.folds.count == 5)
+    for fold in figures.folds {
+      let test = display(fold.values[.rmse]!)
+      #expect(text.lines.contains {
+        $0.hasPrefix("  \(fold.fold + 1)     ") && $0.contains(test) })
+    }
+    let mean = display(figures.testRMSE!.mean)
+    #expect(text.lines.contains {
+      $0.hasPrefix("test      mean = (") && $0.hasSuffix(" / 5 = \(mean)") })
+    #expect(rows.contains { $0.contains("Lab figures of baseline") })
+    try fixture.type("<Esc>", into: state)
+    #expect(state.overlay == nil && state.lab.isOpen)
+  }
+
   @Test func learningCurveRowsInASCII() throws {
     let data = Datasets.make([
       ("a", "x", 5), ("a", "y", 3), ("a", "z", 4), ("b", "x", 4),

@@ -185,6 +185,12 @@ extension ExplorerState {
     case .down, .character("j"): moveLabCursor(to: lab.cursor + 1)
     case .home, .character("g"): moveLabCursor(to: 0)
     case .end, .character("G"): moveLabCursor(to: labModels.count - 1)
+    case .enter:
+      if let text = labExplanation() {
+        overlay = .explanation(text)
+      } else {
+        fail("the selected model has no figures yet; r measures them")
+      }
     case .left, .character("h"): stepSweep(by: -1)
     case .right, .character("l"): stepSweep(by: 1)
     case .tab: lab.section = lab.section.next

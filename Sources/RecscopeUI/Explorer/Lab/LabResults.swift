@@ -8,12 +8,15 @@ struct LabKey: Equatable, Sendable {
   var split: LabSplit
 }
 
-/// Mean figures over folds, as ``EvaluationRunner`` summarises them.
+/// Mean figures over folds, as ``EvaluationRunner`` summarises them,
+/// with the folds' own, which the worked arithmetic shows.
 struct LabFigures: Sendable, Equatable {
   /// Over the folds that have the figure.
   var summary: [Metric: Summary]
+  var folds: [FoldResult]
 
   init(_ folds: [FoldResult]) {
+    self.folds = folds
     var summary: [Metric: Summary] = [:]
     for metric in Metric.allCases {
       let values = folds.compactMap { $0.values[metric] }

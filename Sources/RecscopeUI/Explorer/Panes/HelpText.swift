@@ -87,6 +87,7 @@ enum HelpText {
     "",
     "  ↑/↓ j/k    choose a model; on svd or als the curve follows",
     "  ←/→ h/l    choose the setting to sweep",
+    "  Enter      the model's figures fold by fold, and their means",
     "  f          split: 5-fold / 20 % holdout / new items in 5 folds",
     "  r          measure again now (also after a cancel)",
     "  Esc        cancel the run; with nothing running, close",
@@ -100,7 +101,8 @@ enum HelpText {
 
   /// The lab view's keys for the status line.
   static let labHints: [KeyHint] = [
-    KeyHint("↑↓", "model"), KeyHint("←→", "sweep"), KeyHint("r", "rerun"),
+    KeyHint("↑↓", "model"), KeyHint("Enter", "folds"),
+    KeyHint("←→", "sweep"), KeyHint("r", "rerun"),
     KeyHint("f", "split"), KeyHint("Tab", "part"), KeyHint("s", "settings"),
     KeyHint("L", "close"),
   ]
