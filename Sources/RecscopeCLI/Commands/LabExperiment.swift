@@ -180,19 +180,23 @@ enum LabExperiment: String, CaseIterable, Sendable {
       Compares three ways to train on each fold, all with as many factors \
       as the vectors have values: svd from seeded random factors \
       (random-init, the baseline), svd with Q starting from the vectors \
-      (pretrained-init; items without a vector start at random, and P \
-      starts as in random-init), and the content-based engine with the \
-      vectors as the only item features (content). Besides test RMSE over \
-      all test ratings it reports the RMSE over those of cold items, \
-      with 1 to '--cold' training ratings; items with none are left out, \
-      since no model trained on the fold knows them.
+      (pretrained-init; items without a vector start at random, P \
+      starts as in random-init, and items with a vector but no training \
+      rating are placed at it after training), and the content-based \
+      engine with the vectors as the only item features (content). \
+      Besides test RMSE over all test ratings it reports the RMSE over \
+      those of cold items, with 1 to '--cold' training ratings, and of \
+      unseen items, with none; '--split new-items' makes every test item \
+      unseen.
 
       Columns: algo, variant, rmse, rmse_std, train_rmse, \
       train_rmse_std, gap, gap_std, change, change_std, verdict, \
       cold_tested, cold_rmse, cold_rmse_std, cold_change, \
-      cold_change_std, cold_verdict.
+      cold_change_std, cold_verdict, unseen_tested, unseen_rmse, \
+      unseen_rmse_std, unseen_change, unseen_change_std, unseen_verdict.
 
         recscope lab ml100k transfer --vectors item-factors.json --cold 10
+        recscope lab ml100k transfer --vectors v.csv --split new-items
       """
     }
   }
