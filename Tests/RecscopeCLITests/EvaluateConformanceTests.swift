@@ -27,10 +27,15 @@ import TestSupport
     var svd_seed_std: [Double]
   }
 
-  static let cases: [(fixture: String, data: String)] = [
-    ("evaluate-teaching", "Samples/teaching"),
-    ("evaluate-generated",
-     "Tests/RecscopeCLITests/Fixtures/evaluate-generated-ratings.csv"),
+  static let generated =
+    "Tests/RecscopeCLITests/Fixtures/evaluate-generated-ratings.csv"
+
+  /// Folds of ratings, and folds of whole items, where every estimate is
+  /// a fallback for an item unknown to the training ratings.
+  static let cases: [(fixture: String, data: String, split: [String])] = [
+    ("evaluate-teaching", "Samples/teaching", []),
+    ("evaluate-generated", generated, []),
+    ("evaluate-new-items", generated, ["--split", "new-items"]),
   ]
 
   static func fixture(_ name: String) -> URL {
@@ -64,13 +69,14 @@ import TestSupport
   }
 
   @Test(arguments: cases)
-  func rmseMatchesSurpriseOnTheSameFolds(fixture: String, data: String) throws {
+  func rmseMatchesSurpriseOnTheSameFolds(fixture: String, data: String,
+                                         split: [String]) throws {
     let expected = try JSONDecoder().decode(
       Expected.self, from: Data(contentsOf: Self.fixture(fixture)))
     let path = Fixtures.packageRoot.appendingPathComponent(data).path
     let directory = try RecscopeRun.scratchDirectory()
     let common = ["evaluate", path, "--folds", "5", "--seed", "0", "--json",
-                  "--train-sample", "1"]
+                  "--train-sample", "1"] + split
     let first = RecscopeRun(common + ["--algo", "baseline,knn-basic,svd",
                                       "--write-folds", directory.path])
     let second = RecscopeRun(common + ["--algo", "knn-means", "--based",
