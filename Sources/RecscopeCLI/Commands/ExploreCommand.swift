@@ -49,7 +49,9 @@ enum ExploreCommand: Command {
     discussion: """
       Press ? inside for the keys of the focused pane. Edits are journaled \
       as they happen and :w saves them; a later start offers to restore \
-      unsaved edits.
+      unsaved edits. The journal lies beside the data, or, for the bundled \
+      sample and for data where it cannot be written, in \
+      $XDG_STATE_HOME/recscope (~/.local/state/recscope).
         recscope explore Samples/teaching --algo knn-means
         recscope explore ml-1m/ --based item --sim adjusted-cosine
       """,
@@ -65,6 +67,9 @@ enum ExploreCommand: Command {
       journalPath: a[journal],
       restore: ExplorerOptions.RestorePolicy(rawValue: a.value(restore)) ?? .ask,
       environment: environment, showPredictions: a[predictions])
+    // A replayed script is its own record: it leaves nothing in the
+    // person's state directory.
+    if a[keys] == nil { options.stateDirectory = stateDirectory(environment) }
     let engine: Engine
     if let path = a[data] {
       let (dataset, report) = try EngineOptions.load(a, context: context)
@@ -73,6 +78,7 @@ enum ExploreCommand: Command {
       engine = try makeEngine(dataset, a)
     } else {
       let (dataset, _) = try BundledSample.load()
+      options.builtInDataName = "teaching-sample"
       engine = try makeEngine(dataset, a)
     }
     guard let script = a[keys] else {
@@ -98,6 +104,20 @@ enum ExploreCommand: Command {
                                   reportedColors: nil))
     let screen = a[styled] ? grid.styledText : grid.text
     context.output.write(screen.hasSuffix("\n") ? screen : screen + "\n")
+  }
+
+  /// Where journals go that cannot go beside their data:
+  /// `$XDG_STATE_HOME/recscope`, else `~/.local/state/recscope`, as the
+  /// XDG base directory specification places state data; nil without
+  /// either variable.
+  static func stateDirectory(_ environment: [String: String]) -> String? {
+    if let base = environment["XDG_STATE_HOME"], base.hasPrefix("/") {
+      return DataFiles.join(base, "recscope")
+    }
+    guard let home = environment["HOME"], home.hasPrefix("/") else {
+      return nil
+    }
+    return DataFiles.join(home, ".local/state/recscope")
   }
 
   /// An engine that leaves training `svd` and `als` to the explorer,

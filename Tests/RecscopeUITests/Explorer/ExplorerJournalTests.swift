@@ -53,6 +53,79 @@ struct ExplorerJournalTests {
     #expect(second.roster.row(ofUser: new1.int) == nil)
   }
 
+  /// The bundled sample has no place of its own: its journal lives in
+  /// the state directory, and the next start finds it there.
+  @Test func theBundledSampleIsJournaledInTheStateDirectory() throws {
+    var options = fixture.options(dataPath: nil, report: nil)
+    options.stateDirectory = fixture.directory
+      .appendingPathComponent("state/recscope").path
+    options.builtInDataName = "teaching-sample"
+    let path = options.stateDirectory! + "/teaching-sample.journal"
+    #expect(options.resolvedJournalPath == path)
+    let data = try DatasetLoader().load(fixture.copyOfSample("teaching")).0
+    let first = ExplorerState(engine: try Engine(dataset: data),
+                              options: options,
+                              size: Size(width: 100, height: 30),
+                              colorMode: .palette256)
+    try fixture.type("jjj 4", into: first)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains("+\trate\tdev\tm01\t-\t4"))
+    let second = ExplorerState(engine: try Engine(dataset: data),
+                               options: options,
+                               size: Size(width: 100, height: 30),
+                               colorMode: .palette256)
+    try fixture.type("y", into: second)
+    #expect(second.engine.ratings.rating(UserIndex(3), ItemIndex(0)) == 4)
+  }
+
+  /// Where the journal cannot be made beside the data, it goes to the
+  /// state directory instead, and the next start looks there too.
+  @Test func aJournalThatCannotLieBesideTheDataFallsBack() throws {
+    let first = try fixture.state()
+    let dataPath = first.options.dataPath!
+    // A directory where the journal file would go: no one can create it.
+    try FileManager.default.createDirectory(
+      atPath: first.options.resolvedJournalPath!,
+      withIntermediateDirectories: true)
+    var options = first.options
+    options.stateDirectory = fixture.directory
+      .appendingPathComponent("state").path
+    let (engine, report) = try fixture.engine(dataPath)
+    options.report = report
+    let state = ExplorerState(engine: engine, options: options,
+                              size: Size(width: 100, height: 30),
+                              colorMode: .palette256)
+    try fixture.type("jjj 4", into: state)
+    #expect(state.message?.isError != true, "\(state.message?.text ?? "")")
+    let fallback = try #require(options.fallbackJournalPath)
+    #expect(fallback.hasPrefix(options.stateDirectory! + "/"))
+    let text = try String(contentsOfFile: fallback, encoding: .utf8)
+    #expect(text.contains("+\trate\tdev\tm01\t-\t4"))
+
+    let (again, _) = try fixture.engine(dataPath)
+    let second = ExplorerState(engine: again, options: options,
+                               size: Size(width: 100, height: 30),
+                               colorMode: .palette256)
+    let rows = ExplorerView.render(second).textRows
+    #expect(rows.last?.hasPrefix("Restore 1 unsaved edit") == true)
+    try fixture.type("y", into: second)
+    #expect(again.ratings.rating(UserIndex(3), ItemIndex(0)) == 4)
+  }
+
+  /// Fallback journals are named after their data's path, readably and
+  /// apart from one another.
+  @Test func fallbackJournalNamesFollowThePath() {
+    let name = ExplorerOptions.journalName(for: "/usr/share/recscope/teaching")
+    #expect(name.hasPrefix("usr-share-recscope-teaching-"))
+    #expect(name.hasSuffix(".journal") && name.count == 28 + 8 + 8)
+    #expect(name == ExplorerOptions.journalName(
+      for: "/usr/share/recscope/teaching"))
+    #expect(name != ExplorerOptions.journalName(
+      for: "/usr/share/recscope-teaching"))
+    #expect(ExplorerOptions.journalName(for: "/data/ça va/r.csv")
+              .hasPrefix("data-_a_va-r.csv-"))
+  }
+
   @Test func declinedJournalIsSetAsideNotLost() throws {
     let first = try fixture.state()
     try fixture.type("jjj 4", into: first)

@@ -20,7 +20,12 @@ final class EditJournal {
     var edit: ExplorerEdit
   }
 
-  let path: String
+  /// Where the steps go: the given path, or the fallback once the given
+  /// one could not be created.
+  private(set) var path: String
+  /// Where to write when `path` cannot be created (data in a place that
+  /// cannot be written); its directory is made as needed.
+  let fallbackPath: String?
   /// The data the journal belongs to, named in its first line.
   let dataPath: String?
   private var descriptor: Int32 = -1
@@ -29,8 +34,9 @@ final class EditJournal {
 
   /// A journal at `path`; the file is made by the first step appended,
   /// so looking at data never writes beside it.
-  init(path: String, dataPath: String?) {
+  init(path: String, fallbackPath: String? = nil, dataPath: String?) {
     self.path = path
+    self.fallbackPath = fallbackPath
     self.dataPath = dataPath
   }
 
@@ -61,7 +67,15 @@ final class EditJournal {
   /// - Throws: ``ExplorerMessage`` when the file cannot be written.
   func open() throws(ExplorerMessage) {
     guard descriptor < 0 else { return }
-    let fd = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    var fd = Self.create(path)
+    if fd < 0, let fallbackPath {
+      let reason = errno
+      try? FileManager.default.createDirectory(
+        atPath: (fallbackPath as NSString).deletingLastPathComponent,
+        withIntermediateDirectories: true)
+      fd = Self.create(fallbackPath)
+      if fd >= 0 { path = fallbackPath } else { errno = reason }
+    }
     guard fd >= 0 else {
       throw ExplorerMessage("cannot write the journal \(path): "
                             + String(cString: strerror(errno)))
@@ -71,6 +85,10 @@ final class EditJournal {
     if fstat(fd, &info) == 0, info.st_size == 0 {
       write(Self.header + "\t" + ExplorerEdit.escape(dataPath ?? "") + "\n")
     }
+  }
+
+  private static func create(_ path: String) -> Int32 {
+    Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
   }
 
   /// Appends one step, opening the file first if need be.

@@ -3,10 +3,14 @@ import RecscopeCore
 
 /// The journal at start-up, `:w` and `:e`.
 extension ExplorerState {
-  /// Opens the journal beside the data, first asking about (or acting
-  /// on) unsaved edits a previous run left in it.
+  /// Opens the journal beside the data (or where an earlier run had to
+  /// put it), first asking about (or acting on) unsaved edits a previous
+  /// run left in it.
   func openJournal() {
-    guard let path = options.resolvedJournalPath else { return }
+    guard let primary = options.resolvedJournalPath else { return }
+    let places = [primary, options.fallbackJournalPath].compactMap { $0 }
+    let path = places.first { DataFiles.kind(of: $0) == .file } ?? primary
+    journalLocation = path
     if let found = EditJournal.read(path),
       !found.steps.isEmpty || found.badLine != nil
     {
@@ -26,7 +30,10 @@ extension ExplorerState {
   }
 
   func startJournal(_ path: String) {
-    journal = EditJournal(path: path, dataPath: options.dataPath)
+    // The fallback's directory is made on the first write, also when the
+    // journal belongs there in the first place (the bundled sample's).
+    journal = EditJournal(path: path, fallbackPath: options.fallbackJournalPath,
+                          dataPath: options.dataPath)
   }
 
   /// Writes one step to the journal; returns, once, why it cannot.
@@ -46,7 +53,7 @@ extension ExplorerState {
   /// Replays the journal's steps as if they were made now, then rewrites
   /// the journal so it holds exactly what was replayed.
   func restore(_ steps: [EditJournal.Step], badLine: Int?) {
-    guard let path = options.resolvedJournalPath else { return }
+    guard let path = journalLocation else { return }
     var done = 0
     var failure: String?
     for step in steps {
@@ -83,7 +90,7 @@ extension ExplorerState {
 
   /// Keeps an unwanted journal as `….discarded` rather than deleting it.
   func setJournalAside() {
-    guard let path = options.resolvedJournalPath else { return }
+    guard let path = journalLocation else { return }
     let aside = path + ".discarded"
     unlink(aside)
     rename(path, aside)
@@ -97,9 +104,9 @@ extension ExplorerState {
       restore(steps, badLine: badLine)
     } else {
       setJournalAside()
-      if let path = options.resolvedJournalPath { startJournal(path) }
+      if let path = journalLocation { startJournal(path) }
       say("started from the file; the old journal is kept as "
-          + "\((options.resolvedJournalPath ?? "") + ".discarded")")
+          + "\((journalLocation ?? "") + ".discarded")")
     }
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import RecscopeCore
 
 /// How the explorer is opened: what the command line decided, plus the
@@ -40,6 +41,13 @@ public struct ExplorerOptions: Sendable {
   public var copyPath: String?
   /// Whether edits are journaled at all (off for benchmarks).
   public var journaling: Bool
+  /// Where a journal goes when the data has no place of its own for one:
+  /// data built into the program, or a location that cannot be written
+  /// (an installed sample). Nil leaves such edits unjournaled, with a
+  /// message.
+  public var stateDirectory: String?
+  /// The name of data built into the program, for its journal's name.
+  public var builtInDataName: String?
   /// Whether the screen shows characters outside ASCII (a UTF-8 locale).
   /// The terminal turns every such character it cannot show into an ASCII
   /// stand-in; drawings with no good stand-in, such as braille plots,
@@ -80,19 +88,56 @@ public struct ExplorerOptions: Sendable {
 
   /// The journal's path: the given one, else `recscope.journal` inside a
   /// data directory or `<ratings file>.journal` beside a ratings file;
-  /// nil for data from standard input or from memory.
-  ///
-  /// TODO(journal): beside read-only data (an installed sample) the
-  /// journal cannot be written and edits go unjournaled, with a message;
-  /// falling back to a per-user state directory would close this.
+  /// for data built into the program, ``fallbackJournalPath``; nil for
+  /// data from standard input, which no later start can read again.
   public var resolvedJournalPath: String? {
     guard journaling else { return nil }
     if let journalPath { return journalPath }
-    guard let dataPath, dataPath != "-" else { return nil }
+    guard let dataPath else { return fallbackJournalPath }
+    guard dataPath != "-" else { return nil }
     if DataFiles.kind(of: dataPath) == .directory {
       return DataFiles.join(dataPath, "recscope.journal")
     }
     return dataPath + ".journal"
+  }
+
+  /// Where the journal goes in ``stateDirectory`` when its own place
+  /// cannot be written: named after the data, so each data set keeps its
+  /// own (`usr-share-recscope-teaching-5f1c09ab.journal`).
+  public var fallbackJournalPath: String? {
+    guard journaling, journalPath == nil, let stateDirectory else {
+      return nil
+    }
+    guard let dataPath else {
+      return builtInDataName.map {
+        DataFiles.join(stateDirectory, $0 + ".journal")
+      }
+    }
+    guard dataPath != "-" else { return nil }
+    let absolute = URL(fileURLWithPath: dataPath).standardizedFileURL.path
+    return DataFiles.join(stateDirectory, Self.journalName(for: absolute))
+  }
+
+  /// A file name for the journal of the data at `path`: its components
+  /// joined by `-` (at most 100 characters, only letters, digits, `.`,
+  /// `_` and `-`), then a hash of the whole path, so that two paths that
+  /// read alike still get two journals.
+  static func journalName(for path: String) -> String {
+    var readable = ""
+    for scalar in path.unicodeScalars.drop(while: { $0 == "/" }) {
+      let c = Character(scalar)
+      readable.append(scalar == "/" ? "-"
+        : (c.isASCII && (c.isLetter || c.isNumber || ".-_".contains(c)))
+          ? c : "_")
+    }
+    var hash: UInt32 = 0x811C_9DC5
+    for byte in path.utf8 {
+      hash ^= UInt32(byte)
+      hash = hash &* 0x0100_0193
+    }
+    let hex = String(hash, radix: 16)
+    return String(readable.prefix(100)) + "-"
+      + String(repeating: "0", count: 8 - hex.count) + hex + ".journal"
   }
 
   /// Whether OSC 52 reaches a clipboard here: terminals known to honour

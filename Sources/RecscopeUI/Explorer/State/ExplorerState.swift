@@ -39,6 +39,9 @@ public final class ExplorerState {
   public internal(set) var message: ExplorerMessage?
   var history = EditHistory()
   var journal: EditJournal?
+  /// Where the journal of this data is: beside it, or where an earlier
+  /// run had to put it (see ``ExplorerOptions/fallbackJournalPath``).
+  var journalLocation: String?
   let log: ExplorerLog
   /// Bumped by every change to data or settings; caches compare it.
   public private(set) var revision = 0
