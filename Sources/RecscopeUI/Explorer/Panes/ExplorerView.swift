@@ -150,8 +150,9 @@ public enum ExplorerView {
     switch question {
     case .restore(let steps, _):
       let n = steps.count
+      let source = state.options.dataPath == nil ? "sample" : "file"
       text = "Restore \(n) unsaved edit\(n == 1 ? "" : "s") from the journal?"
-        + " y restore · n start from the file"
+        + " y restore · n start from the \(source)"
     case .quit:
       let n = state.history.unsavedCount
       text = "\(n) unsaved edit\(n == 1 ? "" : "s"): w save and quit · "
