@@ -7,12 +7,8 @@ import RecscopeUI
 ///
 /// Keeping them here, with Swift types at the boundary, leaves the logic
 /// in ``CursesTerminal`` readable. The terminal reaches them through
-/// ``CursesCalls`` (`NcursesCalls` forwards here), so that a recording
-/// double can stand in their place.
-///
-/// TODO(test): a `RecscopeTerminalTests` target with a recording double
-/// would test the adapter's logic without a terminal; until then the
-/// end-to-end tests in tmux cover it.
+/// ``CursesCalls`` (`NcursesCalls` forwards here), so that tests can
+/// stand a recording double in their place.
 enum Curses {
   typealias Window = UnsafeMutablePointer<WINDOW>
 
