@@ -39,6 +39,11 @@ let package = Package(
       name: "RecscopeUITests",
       dependencies: ["RecscopeUI", "RecscopeCore", "TestSupport"]),
     .testTarget(
+      name: "RecscopeTerminalTests",
+      dependencies: [
+        "RecscopeTerminal", "RecscopeUI", "RecscopeCore", "CNcursesw",
+      ]),
+    .testTarget(
       name: "RecscopeCLITests",
       dependencies: ["RecscopeCLI", "TestSupport", "recscope"],
       exclude: ["Fixtures"]),

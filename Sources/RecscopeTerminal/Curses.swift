@@ -6,12 +6,9 @@ import RecscopeUI
 /// one tightly bound group) each.
 ///
 /// Keeping them here, with Swift types at the boundary, leaves the logic
-/// in ``CursesTerminal`` readable and lets a recording double stand in
-/// for this enum later.
-///
-/// TODO(test): a `RecscopeTerminalTests` target with a recording double
-/// behind a protocol would test the adapter's logic without a terminal;
-/// until then the end-to-end tests in tmux cover it.
+/// in ``CursesTerminal`` readable. The terminal reaches them through
+/// ``CursesCalls`` (`NcursesCalls` forwards here), so that tests can
+/// stand a recording double in their place.
 enum Curses {
   typealias Window = UnsafeMutablePointer<WINDOW>
 
@@ -130,15 +127,19 @@ enum Curses {
   static func mouseEvent() -> MouseEvent? {
     var event = MEVENT()
     guard getmouse(&event) == OK else { return nil }
-    let x = Int(event.x)
-    let y = Int(event.y)
-    if event.bstate & RS_BUTTON1_PRESSED != 0 {
+    return mouseEvent(buttons: event.bstate, x: Int(event.x), y: Int(event.y))
+  }
+
+  /// The action `getmouse` reports as `buttons` at (`x`, `y`), if it is
+  /// one we report; a press of button 1 wins over the wheel.
+  static func mouseEvent(buttons: mmask_t, x: Int, y: Int) -> MouseEvent? {
+    if buttons & RS_BUTTON1_PRESSED != 0 {
       return MouseEvent(.press, x: x, y: y)
     }
-    if event.bstate & RS_BUTTON4_PRESSED != 0 {
+    if buttons & RS_BUTTON4_PRESSED != 0 {
       return MouseEvent(.wheelUp, x: x, y: y)
     }
-    if event.bstate & RS_BUTTON5_PRESSED != 0 {
+    if buttons & RS_BUTTON5_PRESSED != 0 {
       return MouseEvent(.wheelDown, x: x, y: y)
     }
     return nil

@@ -1,9 +1,4 @@
 import Foundation
-import RecscopeUI
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension CursesTerminal {
   /// Puts `text` on the clipboard with the OSC 52 escape, which xterm,
@@ -13,14 +8,6 @@ extension CursesTerminal {
   public func copyToClipboard(_ text: String) {
     guard isActive else { return }
     let encoded = Data(text.utf8).base64EncodedString()
-    let bytes = Array("\u{1B}]52;c;\(encoded)\u{07}".utf8)
-    var done = 0
-    while done < bytes.count {
-      let n = bytes[done...].withUnsafeBytes {
-        write(STDOUT_FILENO, $0.baseAddress, $0.count)
-      }
-      if n <= 0 { break }
-      done += n
-    }
+    calls.writeOutput(Array("\u{1B}]52;c;\(encoded)\u{07}".utf8))
   }
 }

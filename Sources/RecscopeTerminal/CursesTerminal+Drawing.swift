@@ -10,21 +10,21 @@ extension CursesTerminal {
   /// the rest blank; the next resize key says when to redraw at the new
   /// size.
   public func draw(_ grid: CellGrid) {
-    guard isActive, let window else { return }
-    if !write(screen.update(to: grid), to: window) {
+    guard isActive else { return }
+    if !write(screen.update(to: grid)) {
       // Pair numbers ran out mid-frame: start numbering again and repaint
       // once. A frame that alone needs more pairs than the terminal has
       // shows its excess cells in default colours.
       pairs.reset()
       screen.invalidate()
-      _ = write(screen.update(to: grid), to: window)
+      _ = write(screen.update(to: grid))
     }
-    Curses.refresh(window)
+    calls.refresh()
   }
 
   /// Writes `update`; false if colour pairs ran out on the way.
-  private func write(_ update: FrameUpdate, to window: Curses.Window) -> Bool {
-    if update.isFullRepaint { Curses.clear(window) }
+  private func write(_ update: FrameUpdate) -> Bool {
+    if update.isFullRepaint { calls.clear() }
     let palette = self.palette
     var pairsLasted = true
     for run in update.runs {
@@ -34,13 +34,12 @@ extension CursesTerminal {
         let attributes = Self.cursesAttributes(style.attributes)
         let (characters, padded) = glyph(for: cell)
         let x = run.x + offset
-        Curses.put(
-          characters, x: x, y: run.y, attributes: attributes, pair: pair,
-          window: window)
+        calls.put(
+          characters, x: x, y: run.y, attributes: attributes, pair: pair)
         if padded {
-          Curses.put(
+          calls.put(
             [0x20, 0], x: x + 1, y: run.y, attributes: attributes,
-            pair: pair, window: window)
+            pair: pair)
         }
       }
     }
@@ -58,7 +57,7 @@ extension CursesTerminal {
     case .existing(let number):
       return number
     case .new(let number):
-      _ = Curses.definePair(
+      _ = calls.definePair(
         number, foreground: foreground, background: background)
       return number
     case .exhausted:
@@ -116,12 +115,12 @@ extension CursesTerminal {
     }
     let scalars = Array(cell.character.unicodeScalars)
     guard let base = scalars.first else { return ([0x20, 0], false) }
-    let columns = Curses.columns(of: base)
+    let columns = calls.columns(of: base)
     if columns == cell.width {
       var characters = [wchar_t(bitPattern: base.value)]
       for mark in scalars.dropFirst()
       where characters.count < Int(CCHARW_MAX) - 1
-        && mark.value != 0x200D && Curses.columns(of: mark) == 0
+        && mark.value != 0x200D && calls.columns(of: mark) == 0
       {
         characters.append(wchar_t(bitPattern: mark.value))
       }
@@ -131,7 +130,7 @@ extension CursesTerminal {
       return ([wchar_t(bitPattern: base.value), 0], true)
     }
     let replacement: wchar_t =
-      Curses.columns(of: "\u{FFFD}") == 1 ? 0xFFFD : 0x3F
+      calls.columns(of: "\u{FFFD}") == 1 ? 0xFFFD : 0x3F
     return ([replacement, 0], cell.width == 2)
   }
 }

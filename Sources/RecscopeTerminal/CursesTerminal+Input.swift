@@ -16,14 +16,14 @@ extension CursesTerminal {
   /// mouse buttons, unmapped function keys) is skipped. A resize makes
   /// the next ``draw(_:)`` repaint everything.
   public func readKey(timeout: Duration? = nil) -> Key? {
-    guard isActive, let window else { return nil }
+    guard isActive else { return nil }
     var remaining = timeout.map(\.milliseconds)
     while true {
       exitIfSignalled()
       let slice = min(remaining ?? 100, 100)
-      TerminalRescue.setWaitingForInput(true)
-      let input = Curses.read(window, milliseconds: Int32(slice))
-      TerminalRescue.setWaitingForInput(false)
+      calls.setWaitingForInput(true)
+      let input = calls.read(milliseconds: Int32(slice))
+      calls.setWaitingForInput(false)
       exitIfSignalled()
 
       if let key = decode(input) { return key }
@@ -37,7 +37,7 @@ extension CursesTerminal {
   }
 
   private func exitIfSignalled() {
-    let signal = TerminalRescue.takePendingSignal()
+    let signal = calls.takePendingSignal()
     guard signal != 0 else { return }
     stop()
     beforeSignalExit?(signal)
@@ -74,7 +74,7 @@ extension CursesTerminal {
     case KEY_DC: return .delete
     case KEY_BTAB: return .backTab
     case (KEY_F0 + 1)...(KEY_F0 + 63): return .function(Int(code - KEY_F0))
-    case KEY_MOUSE: return Curses.mouseEvent().map(Key.mouse)
+    case KEY_MOUSE: return calls.mouseEvent().map(Key.mouse)
     case KEY_RESIZE:
       screen.invalidate()
       return .resize(size)

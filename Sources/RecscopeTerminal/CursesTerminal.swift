@@ -31,7 +31,8 @@ public final class CursesTerminal {
   /// 128 + signal; for saving work. It must not draw.
   public var beforeSignalExit: ((Int32) -> Void)?
 
-  var window: Curses.Window?
+  /// Where every call to curses and the terminal goes.
+  let calls: any CursesCalls
   var screen = Screen()
   var pairs = ColorPairTable(capacity: 1)
   var defaultColors = true
@@ -42,7 +43,10 @@ public final class CursesTerminal {
   var unicode = true
   private var heldMessages: [String] = []
 
-  public init() {}
+  public convenience init() { self.init(calls: NcursesCalls()) }
+
+  /// A terminal whose calls go to `calls`; tests pass a recording double.
+  init(calls: any CursesCalls) { self.calls = calls }
 
   deinit { stop() }
 
@@ -51,8 +55,8 @@ public final class CursesTerminal {
 
   /// The screen size, or zero when the screen is not up.
   public var size: Size {
-    guard isActive, let window else { return .zero }
-    return Curses.size(window)
+    guard isActive else { return .zero }
+    return calls.size()
   }
 
   /// Opens the screen.
@@ -68,24 +72,21 @@ public final class CursesTerminal {
     _ options: TerminalOptions = TerminalOptions()
   ) throws(TerminalError) {
     guard !isActive else { throw .alreadyStarted }
-    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw .notATerminal
-    }
-    let locale = setlocale(LC_ALL, "").map { String(cString: $0) } ?? "C"
+    guard calls.isTerminal() else { throw .notATerminal }
+    let locale = calls.setLocaleFromEnvironment()
     unicode = locale.lowercased().replacingUTF8Spelling.contains("utf8")
 
-    TerminalRescue.saveModes(of: STDOUT_FILENO)
-    guard let window = Curses.openScreen() else {
+    calls.saveTerminalModes()
+    guard calls.openScreen() else {
       throw .unknownTerminal(options.environment["TERM"])
     }
-    self.window = window
     isActive = true
 
-    Curses.configureInput(
-      window, escapeDelay: Int32(options.escapeDelay.milliseconds))
-    Curses.defineExtraKeys()
-    Curses.hideCursor(window)
-    let colors = Curses.startColors()
+    calls.configureInput(
+      escapeDelay: Int32(options.escapeDelay.milliseconds))
+    calls.defineExtraKeys()
+    calls.hideCursor()
+    let colors = calls.startColors()
     reportedColors = colors.colors
     defaultColors = colors.defaults
     directColor = colors.colors >= 1 << 24
@@ -100,9 +101,9 @@ public final class CursesTerminal {
         option: options.color, environment: options.environment,
         reportedColors: colors.colors),
       Self.deepestMode(colors: colors.colors))
-    let mouse = options.mouse && Curses.enableMouse()
+    let mouse = options.mouse && calls.enableMouse()
 
-    TerminalRescue.arm(restoreBytes: Self.restoreBytes(mouse: mouse))
+    calls.armRescue(restoreBytes: restoreBytes(mouse: mouse))
     screen.invalidate()
   }
 
@@ -110,16 +111,13 @@ public final class CursesTerminal {
   /// to call any number of times, and before ``start(_:)``.
   public func stop() {
     guard isActive else { return }
-    if let window {
-      // Some terminals (tmux after the window grew) leave rows of the
-      // alternate screen visible after leaving it; blank them first.
-      Curses.clear(window)
-      Curses.refresh(window)
-    }
-    Curses.end()
-    TerminalRescue.disarm()
+    // Some terminals (tmux after the window grew) leave rows of the
+    // alternate screen visible after leaving it; blank them first.
+    calls.clear()
+    calls.refresh()
+    calls.end()
+    calls.disarmRescue()
     isActive = false
-    window = nil
     let messages = heldMessages
     heldMessages.removeAll()
     messages.forEach(Self.printError)
@@ -164,15 +162,15 @@ public final class CursesTerminal {
   /// Bytes that undo what the screen did to the terminal: mouse
   /// reporting off, attributes and colours reset, the alternate screen
   /// blanked and left, cursor shown, keypad mode off.
-  static func restoreBytes(mouse: Bool) -> [UInt8] {
+  func restoreBytes(mouse: Bool) -> [UInt8] {
     var bytes: [UInt8] = []
     if mouse {
       bytes += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l".utf8)
     }
     for name in ["sgr0", "op", "clear", "cnorm", "rmkx"] {
-      bytes += Curses.capability(name) ?? []
+      bytes += calls.capability(name) ?? []
     }
-    if let leave = Curses.capability("rmcup"), !leave.isEmpty {
+    if let leave = calls.capability("rmcup"), !leave.isEmpty {
       bytes += leave
     } else {
       bytes += Array("\r\n".utf8)
