@@ -94,7 +94,7 @@ enum Curses {
   static func clear(_ window: Window) { _ = wclear(window) }
 
   /// Writes one character cell: `characters` is a base character and up
-  /// to four combining ones, zero-terminated.
+  /// to three combining ones, zero-terminated.
   static func put(
     _ characters: [wchar_t], x: Int, y: Int, attributes: attr_t,
     pair: Int32, window: Window

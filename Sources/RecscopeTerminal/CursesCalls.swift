@@ -69,7 +69,7 @@ protocol CursesCalls: AnyObject {
   /// Blanks the screen and makes the next refresh clear the terminal.
   func clear()
 
-  /// Writes one cell: a base character and up to four combining ones,
+  /// Writes one cell: a base character and up to three combining ones,
   /// zero-terminated.
   func put(
     _ characters: [wchar_t], x: Int, y: Int, attributes: attr_t,
