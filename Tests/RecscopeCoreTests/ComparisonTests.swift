@@ -68,7 +68,9 @@ import TestSupport
   }
 
   @Test func infiniteEpsilonEqualsNoNoise() throws {
-    let splits = try folds()
+    // Five folds: with three, Student's t and the shared-fold correction
+    // leave even a large change unclear.
+    let splits = try SmallFactorData.folds(5)
     let variants = try PrivacyExperiment.variants(
       epsilons: [.infinity, 1], maker: EngineMaker(.baseline), seed: 2)
     let compared = try ComparisonRunner.run(variants, on: splits)
@@ -210,5 +212,25 @@ import TestSupport
     #expect(Verdict(differences: [-0.5]) == .noClearChange)
     #expect(Verdict(differences: [0, 0]) == .noClearChange)
     #expect(Verdict(differences: [-0.01, -0.01]) == .helps)
+  }
+
+  /// Five folds of -0.02 ± 0.01: t = 4.47 by the plain paired test, clear
+  /// past 2.78; with the correction for 5-fold sharing (n_test/n_train
+  /// 0.25) t = 2.98, still clear; with a larger share, not.
+  @Test func theCorrectionForSharedFoldsWidensTheError() {
+    let d = [-0.03, -0.01, -0.02, -0.03, -0.01]
+    #expect(Verdict(differences: d) == .helps)
+    #expect(Verdict(differences: d, testShare: 0.25) == .helps)
+    #expect(Verdict(differences: d, testShare: 0.4) == .noClearChange)
+    // Student's t, not 2: three folds need t > 4.30.
+    #expect(Verdict(differences: [-0.1, -0.02, -0.06]) == .noClearChange)
+    #expect(Verdict.criticalT(degreesOfFreedom: 4) == 2.776)
+    #expect(Verdict.criticalT(degreesOfFreedom: 100) == 1.96)
+  }
+
+  @Test func theTestShareIsTestOverTrainRatings() throws {
+    let share = Verdict.testShare(of: try SmallFactorData.folds())
+    // Three folds: a third tested, two thirds trained on.
+    #expect(abs(share - 0.5) < 0.01)
   }
 }

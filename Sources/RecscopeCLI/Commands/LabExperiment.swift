@@ -104,9 +104,10 @@ enum LabExperiment: String, CaseIterable, Sendable {
       taken on the ratings each model trained on. The plot shows the \
       reduced run's train, validation and test curves.
 
-      A verdict is 'helps' or 'hurts' when the mean change is more than \
-      twice its standard error over folds, else 'no clear change'; folds \
-      share training data, so read it as a rough guide.
+      A verdict is 'helps' or 'hurts' when the corrected resampled t-test \
+      (Nadeau and Bengio 2003) finds the mean change clear at 5 %, which \
+      allows for folds sharing their training ratings, else 'no clear \
+      change'.
 
         recscope lab Samples/teaching curve --algo svd,als --plot
         recscope lab ml100k curve --epochs 60 --early-stop --patience 5
@@ -143,8 +144,8 @@ enum LabExperiment: String, CaseIterable, Sendable {
       Columns: algo, variant, setting, rmse, rmse_std, train_rmse, \
       train_rmse_std, gap, gap_std, change, change_std, verdict: change \
       is test RMSE minus none's, fold by fold; the verdict is 'helps' or \
-      'hurts' when its mean is more than twice its standard error over \
-      folds, else 'no clear change'. '--plot' needs exactly one kind.
+      'hurts' when the corrected resampled t-test finds its mean clear at \
+      5 %, else 'no clear change'. '--plot' needs exactly one kind.
 
         recscope lab ml100k augment --noise 0.1,0.3,0.5 --plot
       """

@@ -99,7 +99,8 @@ public enum ComparisonRunner {
       }
       runs.append((variant.name, variant.setting, results))
     }
-    return VariantEvaluation.compare(runs)
+    return VariantEvaluation.compare(runs,
+                                     testShare: Verdict.testShare(of: splits))
   }
 
   /// ``EvaluationRunner/evaluate(_:on:options:)`` plus the cold- and

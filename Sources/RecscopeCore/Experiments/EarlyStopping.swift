@@ -109,7 +109,8 @@ public enum EarlyStoppingExperiment {
        })
     }
     return EarlyStoppingResult(
-      variants: VariantEvaluation.compare(runs),
+      variants: VariantEvaluation.compare(
+        runs, testShare: Verdict.testShare(of: splits)),
       curve: LearningCurve(name: trainer.name, train: folds.map(\.train),
                            test: folds.map(\.test),
                            validation: folds.map(\.validation)),

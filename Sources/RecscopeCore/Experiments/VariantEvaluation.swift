@@ -24,9 +24,12 @@ public struct VariantEvaluation: Sendable {
 
   /// Summaries, changes and verdicts for variants whose first entry is
   /// the baseline.
+  /// - Parameter testShare: n_test/n_train of the folds, for the verdicts'
+  ///   correction (see ``Verdict``).
   /// - Precondition: every variant has one result per fold.
   static func compare(
-    _ runs: [(name: String, setting: Double?, folds: [FoldResult])]
+    _ runs: [(name: String, setting: Double?, folds: [FoldResult])],
+    testShare: Double
   ) -> [VariantEvaluation] {
     guard let baseline = runs.first else { return [] }
     precondition(runs.allSatisfy { $0.folds.count == baseline.folds.count },
@@ -50,11 +53,13 @@ public struct VariantEvaluation: Sendable {
       return VariantEvaluation(
         name: run.name, setting: run.setting, folds: run.folds,
         summary: summary, change: change,
-        verdict: n == 0 ? nil : Verdict(differences: differences[.rmse] ?? []),
-        coldVerdict: n == 0 ? nil
-          : differences[.coldRMSE].map { Verdict(differences: $0) },
-        unseenVerdict: n == 0 ? nil
-          : differences[.unseenRMSE].map { Verdict(differences: $0) })
+        verdict: n == 0 ? nil
+          : Verdict(differences: differences[.rmse] ?? [],
+                    testShare: testShare),
+        coldVerdict: n == 0 ? nil : differences[.coldRMSE].map {
+          Verdict(differences: $0, testShare: testShare) },
+        unseenVerdict: n == 0 ? nil : differences[.unseenRMSE].map {
+          Verdict(differences: $0, testShare: testShare) })
     }
   }
 }
