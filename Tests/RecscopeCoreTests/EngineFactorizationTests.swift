@@ -121,7 +121,8 @@ import TestSupport
     #expect(lines.contains { $0.hasPrefix("factors   the 5 largest of 6 terms") })
     #expect(lines.contains { $0.hasPrefix("  other 1") })
     // ALS vectors are exact least-squares solutions: the pulls add up.
-    #expect(lines.contains { $0.hasPrefix("pulls     rated items j that move q_iᵀp_u most; Σ_j") })
+    #expect(lines.contains {
+      $0.hasPrefix("pulls     rated items j that move q_iᵀp_u most; Σ_j") })
     #expect(lines.last!.hasPrefix("value     r̂ = "))
   }
 

@@ -126,13 +126,14 @@ extension LabCommand {
         return EngineMaker(s, name: model.name)
       }
     case .svd, .als:
-      func settings(_ values: [SweptSetting: Double]) -> ModelOptions.FactorSettings {
-        ModelOptions.FactorSettings(
-          factors: values[.factors].map { Int($0) },
-          epochs: values[.epochs].map { Int($0) },
-          learningRate: a[ModelOptions.learningRate],
-          regularization: values[.reg],
-          biasRegularization: values[.regBias])
+      func settings(_ values: [SweptSetting: Double]) -> FactorSettings {
+        var s = FactorSettings()
+        s.factors = values[.factors].map { Int($0) }
+        s.epochs = values[.epochs].map { Int($0) }
+        s.learningRate = a[ModelOptions.learningRate]
+        s.regularization = values[.reg]
+        s.biasRegularization = values[.regBias]
+        return s
       }
       if a.wasGiven(ModelOptions.learningRate) && model != .svd {
         throw UsageError.message("'--lr' applies to svd, not \(model.name)")

@@ -16,29 +16,23 @@ enum ModelOptions {
     factors, epochs, learningRate, regularization, biasRegularization,
   ]
 
-  /// The factor settings a command line gives; nil keeps a model's own.
-  struct FactorSettings: Sendable {
-    var factors: Int?
-    var epochs: Int?
-    var learningRate: Double?
-    var regularization: Double?
-    var biasRegularization: Double?
-  }
-
   /// The factor settings of the single-valued options, for a command
   /// that declares those it uses.
   static func factorSettings(_ a: ParsedArguments,
                              declared: [any OptionDeclaration])
     -> FactorSettings {
     let names = Set(declared.map(\.info.name))
-    return FactorSettings(
-      factors: names.contains(factors.name) ? a[factors] : nil,
-      epochs: names.contains(epochs.name) ? a[epochs] : nil,
-      learningRate: names.contains(learningRate.name) ? a[learningRate] : nil,
-      regularization: names.contains(regularization.name)
-        ? a[regularization] : nil,
-      biasRegularization: names.contains(biasRegularization.name)
-        ? a[biasRegularization] : nil)
+    var s = FactorSettings()
+    if names.contains(factors.name) { s.factors = a[factors] }
+    if names.contains(epochs.name) { s.epochs = a[epochs] }
+    if names.contains(learningRate.name) { s.learningRate = a[learningRate] }
+    if names.contains(regularization.name) {
+      s.regularization = a[regularization]
+    }
+    if names.contains(biasRegularization.name) {
+      s.biasRegularization = a[biasRegularization]
+    }
+    return s
   }
 
   /// The maker of one model with the options given.
@@ -69,37 +63,27 @@ enum ModelOptions {
     }
   }
 
+  /// The settings' SGD trainer (see ``FactorSettings/biasedMF``).
+  /// - Throws: ``UsageError`` for settings it rejects.
   static func svd(_ s: FactorSettings, seed: UInt64) throws -> BiasedMF {
-    var mf = BiasedMF()
-    mf.seed = seed
-    if let value = s.factors { mf.factors = value }
-    if let value = s.epochs { mf.epochs = value }
-    if let value = s.learningRate { mf.learningRates = .init(all: value) }
-    if let value = s.regularization { mf.regularization = .init(all: value) }
-    if let value = s.biasRegularization {
-      mf.regularization.userBias = value
-      mf.regularization.itemBias = value
-    }
+    var settings = s
+    settings.seed = seed
+    let mf = settings.biasedMF
     if let problem = mf.problem { throw UsageError.message("svd: " + problem) }
     return mf
   }
 
+  /// The settings' ALS trainer (see ``FactorSettings/alsMF``); a
+  /// regularisation of 0 is refused by the option that gave it.
+  /// - Throws: ``UsageError`` for settings it rejects.
   static func als(_ s: FactorSettings, seed: UInt64) throws -> ALSMF {
-    var mf = ALSMF()
-    mf.seed = seed
-    if let value = s.factors { mf.factors = value }
-    if let value = s.epochs { mf.epochs = value }
-    if let value = s.regularization {
-      guard value > 0 else { throw alsNeedsPositive(regularization, value) }
-      mf.regularization = value
-      mf.biasRegularization = value
+    for (option, value) in [(regularization, s.regularization),
+                            (biasRegularization, s.biasRegularization)] {
+      if let value, !(value > 0) { throw alsNeedsPositive(option, value) }
     }
-    if let value = s.biasRegularization {
-      guard value > 0 else {
-        throw alsNeedsPositive(biasRegularization, value)
-      }
-      mf.biasRegularization = value
-    }
+    var settings = s
+    settings.seed = seed
+    let mf = settings.alsMF
     if let problem = mf.problem { throw UsageError.message("als: " + problem) }
     return mf
   }

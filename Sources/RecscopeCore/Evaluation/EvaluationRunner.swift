@@ -71,6 +71,18 @@ public struct Summary: Sendable, Equatable {
   }
 }
 
+extension Summary {
+  /// Each figure's mean and deviation over the folds that have it.
+  public static func byMetric(_ folds: [FoldResult]) -> [Metric: Summary] {
+    var summary: [Metric: Summary] = [:]
+    for metric in Metric.allCases {
+      let values = folds.compactMap { $0.values[metric] }
+      if !values.isEmpty { summary[metric] = Summary(values) }
+    }
+    return summary
+  }
+}
+
 /// One model's figures on one fold.
 public struct FoldResult: Sendable, Equatable {
   public var fold: Int
@@ -90,11 +102,7 @@ public struct ModelEvaluation: Sendable {
   init(name: String, folds: [FoldResult]) {
     self.name = name
     self.folds = folds
-    summary = [:]
-    for metric in Metric.allCases {
-      let values = folds.compactMap { $0.values[metric] }
-      if !values.isEmpty { summary[metric] = Summary(values) }
-    }
+    summary = Summary.byMetric(folds)
   }
 }
 

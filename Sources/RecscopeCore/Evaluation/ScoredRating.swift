@@ -22,9 +22,7 @@ public struct ScoredRating: Sendable, Equatable {
   public static func scoring(
     _ records: [RatingRecord], with predictor: some RatingPredictor
   ) -> [ScoredRating] {
-    records.map { r in
-      ScoredRating(r, predictor.estimate(userID: r.userID, itemID: r.itemID))
-    }
+    scoring(records, with: predictor, stop: { false })!
   }
 
   /// Scores every record with `predictor`, in order, unless `stop` says

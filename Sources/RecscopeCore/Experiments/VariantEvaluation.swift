@@ -35,13 +35,10 @@ public struct VariantEvaluation: Sendable {
     precondition(runs.allSatisfy { $0.folds.count == baseline.folds.count },
                  "VariantEvaluation.compare: fold counts differ")
     return runs.enumerated().map { n, run in
-      var summary: [Metric: Summary] = [:]
+      let summary = Summary.byMetric(run.folds)
       var change: [Metric: Summary] = [:]
       var differences: [Metric: [Double]] = [:]
-      for metric in Metric.allCases {
-        let values = run.folds.compactMap { $0.values[metric] }
-        if !values.isEmpty { summary[metric] = Summary(values) }
-        guard n > 0 else { continue }
+      for metric in Metric.allCases where n > 0 {
         let d = zip(run.folds, baseline.folds).compactMap { v, b in
           v.values[metric].flatMap { x in b.values[metric].map { x - $0 } }
         }

@@ -17,12 +17,7 @@ struct LabFigures: Sendable, Equatable {
 
   init(_ folds: [FoldResult]) {
     self.folds = folds
-    var summary: [Metric: Summary] = [:]
-    for metric in Metric.allCases {
-      let values = folds.compactMap { $0.values[metric] }
-      if !values.isEmpty { summary[metric] = Summary(values) }
-    }
-    self.summary = summary
+    summary = Summary.byMetric(folds)
   }
 
   var trainRMSE: Summary? { summary[.trainRMSE] }
